@@ -1,0 +1,143 @@
+"""The one access policy. Every query of a person's data starts here, and every look is audited.
+
+A staff user sees a case only when they are on its team, their organisation holds a pending or
+accepted referral for it, or they lead the unit responsible for it. Anything else is a 404, so a
+stranger cannot even learn that the case exists. Signals (before a case exists) are seen by the
+receiving unit's authority staff and its leader.
+"""
+
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.core.exceptions import PermissionDenied
+
+from carepath.accounts.models import Role, User
+from carepath.audit.models import AuditEvent
+from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
+from carepath.organisations.models import Organisation
+from carepath.referrals.models import Referral
+
+M = TypeVar("M", bound=Model)
+
+OPEN_REFERRAL_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
+AUTHORITY_ROLES = (Role.CASE_WORKER, Role.TEAM_LEADER)
+
+
+class Do(StrEnum):
+    """What a user may want to do with a visible case."""
+
+    VIEW = "view"
+    MANAGE = "manage"  # the authority's decisions: consent, assessment, goals, referral, closure
+    PLAN = "plan"  # the shared work: steps, supports, savings, progress notes
+
+
+def visible_cases(user: User) -> QuerySet[Case]:
+    """Every case `user` may see; the starting point of every case query."""
+    if not user.is_authenticated or not user.is_active:
+        return Case.objects.none()
+    on_team = CaseTeamMember.objects.filter(user_id=user.pk).values("case_id")
+    rule = Q(pk__in=on_team) | Q(unit__leader_id=user.pk)
+    if user.organisation_id is not None:
+        referred = Referral.objects.filter(
+            service__provider_id=user.organisation_id, status__in=OPEN_REFERRAL_STATUSES
+        ).values("case_id")
+        rule |= Q(pk__in=referred)
+    return Case.objects.filter(rule)
+
+
+def visible_signals(user: User) -> QuerySet[Signal]:
+    """Signals of the user's own unit (authority staff) or of a unit they lead."""
+    if not user.is_authenticated or not user.is_active:
+        return Signal.objects.none()
+    rule = Q(unit__leader_id=user.pk)
+    if user.role in AUTHORITY_ROLES and user.unit_id is not None:
+        rule |= Q(unit_id=user.unit_id)
+    return Signal.objects.filter(rule)
+
+
+def may(user: User, do: Do, case: Case) -> bool:
+    """Whether `user`, who can see `case`, may do `do` to it."""
+    if do is Do.VIEW or do is Do.PLAN:
+        return True
+    # Decisions belong to the responsible authority, not to providers.
+    is_authority_staff = (
+        user.organisation_id == case.unit.organisation_id
+        and case.unit.organisation.kind == Organisation.Kind.AUTHORITY
+    )
+    return is_authority_staff and case.status == Case.Status.OPEN
+
+
+def get_case(user: User, case_id: int, do: Do = Do.VIEW, *, queryset: QuerySet[Case] | None = None) -> Case:
+    """The case, if `user` may see it (else 404) and do `do` (else 403); the look is audited."""
+    base = queryset if queryset is not None else visible_cases(user)
+    case = base.filter(pk=case_id).select_related("unit__organisation", "person", "signal", "case_type", "household").first()
+    if case is None:
+        if Case.objects.filter(pk=case_id).exists():
+            record(user, AuditEvent.Action.DENIED, what="cases.case", object_id=case_id, case_id=case_id)
+        raise Http404()
+    if not may(user, do, case):
+        record(user, AuditEvent.Action.DENIED, case, case=case)
+        raise PermissionDenied()
+    if do is Do.VIEW:
+        record(user, AuditEvent.Action.VIEW, case, case=case)
+    return case
+
+
+def get_signal(user: User, signal_id: int) -> Signal:
+    """The signal, if `user` may see it (else 404); the look is audited."""
+    signal = visible_signals(user).filter(pk=signal_id).select_related("person", "case_type", "unit").first()
+    if signal is None:
+        raise Http404()
+    record(user, AuditEvent.Action.VIEW, signal, person_id=signal.person_id)
+    return signal
+
+
+def get_deadline(user: User, deadline_id: int) -> Deadline:
+    """A deadline of a signal or case the user sees (else 404)."""
+    visible = Q(signal__in=visible_signals(user)) | Q(signal__case__in=visible_cases(user))
+    deadline = Deadline.objects.filter(visible, pk=deadline_id).select_related("signal").first()
+    if deadline is None:
+        raise Http404()
+    return deadline
+
+
+def get_in_case(
+    user: User, model: type[M], object_id: int, do: Do = Do.VIEW, *, case_path: str = "case"
+) -> tuple[M, Case]:
+    """An object hanging off a case (goal, step, referral...), found through the visible cases.
+
+    `case_path` is the lookup from the model to its case, e.g. "goal__case" for a step.
+    """
+    manager = model._default_manager
+    case_id = manager.filter(pk=object_id).values_list(f"{case_path}__pk", flat=True).first()
+    if case_id is None:
+        raise Http404()
+    case = get_case(user, case_id, do)
+    return manager.get(pk=object_id), case
+
+
+def record(
+    user: User,
+    action: str,
+    obj: Model | None = None,
+    *,
+    what: str | None = None,
+    object_id: int | None = None,
+    case: Case | None = None,
+    case_id: int | None = None,
+    person_id: int | None = None,
+) -> None:
+    """Write one audit event. Only ids and the kind of record are stored, never content."""
+    if case is not None:
+        case_id = case.pk
+        person_id = person_id or case.person_id
+    AuditEvent.objects.create(
+        user=user,
+        action=action,
+        what=what or (obj._meta.label_lower if obj is not None else ""),
+        object_id=object_id if object_id is not None else (obj.pk if obj is not None else None),
+        case_id=case_id,
+        person_id=person_id,
+    )

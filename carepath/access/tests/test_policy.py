@@ -1,0 +1,95 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from carepath.access import policy
+from carepath.accounts.models import Role
+from carepath.audit.models import AuditEvent
+from carepath.referrals.models import Referral
+from carepath.testing.factories import (
+    CaseFactory,
+    ProviderStaffFactory,
+    ReferralFactory,
+    ServiceFactory,
+    SignalFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_team_member_sees_case_and_the_look_is_audited():
+    case = CaseFactory()
+    manager = case.signal.received_by
+    assert policy.get_case(manager, case.pk) == case
+    event = AuditEvent.objects.get(action=AuditEvent.Action.VIEW)
+    assert (event.user, event.case_id, event.person_id) == (manager, case.pk, case.person_id)
+
+
+def test_case_worker_without_relation_gets_404_and_denial_is_audited():
+    case = CaseFactory()
+    stranger = UserFactory(unit=case.unit)  # same unit, not on the team, not leader
+    assert case not in policy.visible_cases(stranger)
+    with pytest.raises(Http404):
+        policy.get_case(stranger, case.pk)
+    assert AuditEvent.objects.filter(user=stranger, action=AuditEvent.Action.DENIED).count() == 1
+
+
+def test_unit_leader_sees_the_units_cases():
+    case = CaseFactory()
+    leader = UserFactory(role=Role.TEAM_LEADER, unit=case.unit)
+    case.unit.leader = leader
+    case.unit.save()
+    assert list(policy.visible_cases(leader)) == [case]
+
+
+@pytest.mark.parametrize(
+    ("status", "visible"),
+    [
+        (Referral.Status.PENDING, True),
+        (Referral.Status.ACCEPTED, True),
+        (Referral.Status.DECLINED, False),
+        (Referral.Status.ENDED, False),
+    ],
+)
+def test_provider_sees_case_only_while_referral_is_open(status, visible):
+    staff = ProviderStaffFactory()
+    service = ServiceFactory(provider=staff.organisation)
+    referral = ReferralFactory(service=service, status=status)
+    assert (referral.case in policy.visible_cases(staff)) is visible
+
+
+def test_provider_of_another_organisation_gets_404():
+    referral = ReferralFactory()
+    other_provider_staff = ProviderStaffFactory()
+    with pytest.raises(Http404):
+        policy.get_case(other_provider_staff, referral.case.pk)
+
+
+def test_provider_may_plan_but_not_manage():
+    staff = ProviderStaffFactory()
+    referral = ReferralFactory(service=ServiceFactory(provider=staff.organisation))
+    assert policy.get_case(staff, referral.case.pk, policy.Do.PLAN) == referral.case
+    with pytest.raises(PermissionDenied):
+        policy.get_case(staff, referral.case.pk, policy.Do.MANAGE)
+
+
+def test_visible_cases_has_no_duplicates_with_several_relations():
+    case = CaseFactory()
+    manager = case.signal.received_by
+    case.unit.leader = manager
+    case.unit.save()
+    assert list(policy.visible_cases(manager)) == [case]
+
+
+def test_signals_seen_by_own_unit_only():
+    signal = SignalFactory()
+    colleague = UserFactory(unit=signal.unit)
+    other = UserFactory(unit=UnitFactory())
+    provider = ProviderStaffFactory()
+    assert signal in policy.visible_signals(colleague)
+    assert signal not in policy.visible_signals(other)
+    assert signal not in policy.visible_signals(provider)
+    with pytest.raises(Http404):
+        policy.get_signal(other, signal.pk)

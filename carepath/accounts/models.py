@@ -1,0 +1,36 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CASE_WORKER = "case_worker", _("Case worker")
+    PROVIDER_STAFF = "provider_staff", _("Provider staff")
+    TEAM_LEADER = "team_leader", _("Team leader")
+    QUALITY_COORDINATOR = "quality_coordinator", _("Quality coordinator")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class User(AbstractUser):
+    """A professional. Their organisation and unit decide, with the access policy, what they see."""
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CASE_WORKER)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,157 @@
+"""Reads of signals and cases. Every query starts from carepath.access.policy."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carepath.access import policy
+from carepath.accounts.models import User
+from carepath.agreements.models import AgreementVersion
+from carepath.assessments.models import Assessment
+from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
+from carepath.consents.models import Consent
+from carepath.evaluations.models import EvaluationMoment, GoalAttainment
+from carepath.goals.models import Goal
+from carepath.notes.models import ProgressNote
+from carepath.plans.models import Step
+from carepath.referrals.models import Referral
+
+
+def caseload_for(user: User, *, status: str = Case.Status.OPEN) -> QuerySet[Case]:
+    """The cases `user` sees, with what a list shows, newest first."""
+    return (
+        policy.visible_cases(user)
+        .filter(status=status)
+        .select_related("person", "case_type", "unit")
+        .order_by("-opened_at")
+    )
+
+
+def open_deadlines_for(user: User) -> QuerySet[Deadline]:
+    """Deadlines not met yet on the user's signals and cases, earliest first."""
+    signals = policy.visible_signals(user).values("pk")
+    cases = policy.visible_cases(user).filter(status=Case.Status.OPEN).values("signal_id")
+    return (
+        Deadline.objects.filter(done_on__isnull=True)
+        .filter(Q(signal_id__in=signals) | Q(signal_id__in=cases))
+        .exclude(signal__status=Signal.Status.CLOSED)
+        .select_related("signal__person", "signal__case")
+        .order_by("due_on")
+    )
+
+
+def signals_waiting_for(user: User) -> QuerySet[Signal]:
+    """Signals of the user's unit that still wait for triage."""
+    return (
+        policy.visible_signals(user)
+        .filter(status=Signal.Status.NEW)
+        .select_related("person", "case_type")
+        .order_by("received_at")
+    )
+
+
+@dataclass
+class TimelineEntry:
+    at: datetime.datetime
+    what: str
+    detail: str = ""
+
+
+@dataclass
+class CaseOverview:
+    """Everything the case page shows, loaded with a fixed number of queries."""
+
+    case: Case
+    team: list[CaseTeamMember]
+    deadlines: list[Deadline]
+    consents: list[Consent]
+    assessments: list[Assessment]
+    goals: list[Goal]
+    agreement_versions: list[AgreementVersion]
+    referrals: list[Referral]
+    notes: list[ProgressNote]
+    evaluations: list[EvaluationMoment]
+    can_manage: bool
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+    @property
+    def latest_assessment(self) -> Assessment | None:
+        return self.assessments[-1] if self.assessments else None
+
+    @property
+    def case_manager(self) -> CaseTeamMember | None:
+        return next((m for m in self.team if m.is_case_manager), None)
+
+
+def case_overview(*, case: Case, user: User) -> CaseOverview:
+    """The case page's data. `case` comes from policy.get_case, so the look is already audited."""
+    steps = Step.objects.prefetch_related("attachments")
+    goals = (
+        Goal.objects.filter(Q(case=case) | Q(group_cases=case))
+        .distinct()
+        .select_related("savings_plan", "case__person")
+        .prefetch_related(Prefetch("steps", queryset=steps), "savings_plan__deposits", "group_cases__person")
+    )
+    overview = CaseOverview(
+        case=case,
+        team=list(case.team.select_related("user__organisation").order_by("-is_case_manager", "added_at")),
+        deadlines=list(Deadline.objects.filter(signal_id=case.signal_id).order_by("due_on")),
+        consents=list(case.consents.select_related("recorded_by")),
+        assessments=list(case.assessments.select_related("assessed_by")),
+        goals=list(goals),
+        agreement_versions=list(
+            case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions")
+        ),
+        referrals=list(
+            case.referrals.select_related("service__provider", "referred_by", "answered_by").prefetch_related("goals")
+        ),
+        notes=list(case.notes.select_related("written_by", "goal", "step")),
+        evaluations=list(
+            case.evaluations.prefetch_related(
+                Prefetch("attainments", queryset=GoalAttainment.objects.select_related("goal"))
+            )
+        ),
+        can_manage=policy.may(user, policy.Do.MANAGE, case),
+    )
+    overview.timeline = _timeline(overview)
+    return overview
+
+
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def _timeline(o: CaseOverview) -> list[TimelineEntry]:
+    """The whole history of the case, newest first, built from what the page already loaded."""
+    case = o.case
+    entries: list[Any] = [
+        TimelineEntry(case.signal.received_at, _("Signal received"), case.signal.get_signaller_kind_display()),
+        TimelineEntry(case.opened_at, _("Case opened")),
+    ]
+    entries += [TimelineEntry(_at(c.given_on), _("Consent given"), c.get_scope_display()) for c in o.consents]
+    entries += [
+        TimelineEntry(_at(c.withdrawn_on), _("Consent withdrawn"), c.get_scope_display())
+        for c in o.consents
+        if c.withdrawn_on
+    ]
+    entries += [TimelineEntry(_at(a.assessed_on), _("Functional ability assessed")) for a in o.assessments]
+    entries += [TimelineEntry(g.created_at, _("Goal set"), g.title) for g in o.goals]
+    entries += [
+        TimelineEntry(_at(v.accepted_on), _("Agreement version %(n)s accepted") % {"n": v.number})
+        for v in o.agreement_versions
+    ]
+    for r in o.referrals:
+        entries.append(TimelineEntry(r.referred_at, _("Referred"), r.service.name))
+        if r.answered_at:
+            entries.append(TimelineEntry(r.answered_at, r.get_status_display(), r.service.name))
+    entries += [TimelineEntry(n.written_at, _("Progress note"), n.goal.title if n.goal else "") for n in o.notes]
+    entries += [
+        TimelineEntry(_at(e.held_on), _("Evaluation held")) for e in o.evaluations if e.held_on
+    ]
+    if case.closed_at:
+        entries.append(TimelineEntry(case.closed_at, _("Case closed"), case.get_outcome_display()))
+    return sorted(entries, key=lambda e: e.at, reverse=True)

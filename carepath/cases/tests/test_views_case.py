@@ -1,0 +1,68 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from carepath.testing.factories import (
+    AgreementActionFactory,
+    AssessmentFactory,
+    CaseFactory,
+    ConsentFactory,
+    EvaluationMomentFactory,
+    GoalFactory,
+    ProgressNoteFactory,
+    ReferralFactory,
+    SavingsPlanFactory,
+    StepFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _full_case():
+    case = CaseFactory()
+    ConsentFactory(case=case)
+    AssessmentFactory(case=case)
+    goal = GoalFactory(case=case)
+    StepFactory(goal=goal)
+    SavingsPlanFactory(goal=goal)
+    AgreementActionFactory(version__case=case)
+    ReferralFactory(case=case)
+    ProgressNoteFactory(case=case, goal=goal)
+    EvaluationMomentFactory(case=case)
+    return case
+
+
+def test_case_page_shows_every_section(client):
+    case = _full_case()
+    client.force_login(case.signal.received_by)
+    response = client.get(reverse("cases:case_detail", args=[case.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in ["Travel to Riga by bus", "I want to travel abroad.", "Get a passport", "Takes the children",
+                 "Signal received", "Maria Silva", "Loves music.", "We talked about the trip."]:
+        assert text in body
+
+
+def test_case_page_query_count_does_not_grow_with_content(client, django_assert_max_num_queries):
+    case = _full_case()
+    client.force_login(case.signal.received_by)
+    url = reverse("cases:case_detail", args=[case.pk])
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for _ in range(5):
+        goal = GoalFactory(case=case)
+        StepFactory.create_batch(3, goal=goal)
+        ProgressNoteFactory(case=case, goal=goal)
+        ReferralFactory(case=case)
+        EvaluationMomentFactory(case=case)
+    with django_assert_max_num_queries(len(before)):
+        client.get(url)
+    assert len(before) <= 22
+
+
+def test_stranger_gets_404(client):
+    case = CaseFactory()
+    client.force_login(UserFactory())
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 404

@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from carepath.access import policy
+from carepath.accounts.models import User
+from carepath.cases import selectors, services
+from carepath.cases.forms import CloseCaseForm, SignalForm, TeamMemberForm, TriageForm
+from carepath.cases.models import Case, Deadline, Signal
+from carepath.core.concurrency import StaleEdit
+from carepath.core.views import render_form
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def signal_new(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    if user.role not in policy.AUTHORITY_ROLES or user.unit is None:
+        raise PermissionDenied()
+    form = SignalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        signal = services.receive_signal(by=user, unit=user.unit, **form.cleaned_data)
+        messages.success(request, _("The signal is recorded. Decide now or later whether to open a case."))
+        return redirect("cases:signal_detail", signal_id=signal.pk)
+    return render_form(
+        request,
+        form,
+        title=_("New signal"),
+        intro=_("Write down what you were told. The deadlines of the case type start today."),
+        submit_label=_("Record the signal"),
+    )
+
+
+def signal_list(request: HttpRequest) -> HttpResponse:
+    signals = selectors.signals_waiting_for(_staff(request))
+    return render(request, "cases/signal_list.html", {"signals": signals})
+
+
+def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
+    user = _staff(request)
+    signal = policy.get_signal(user, signal_id)
+    form = TriageForm(request.POST or None)
+    if request.method == "POST":
+        if signal.status != Signal.Status.NEW:
+            raise PermissionDenied()
+        if form.is_valid():
+            if form.cleaned_data["decision"] == TriageForm.Decision.OPEN:
+                case = services.open_case(signal=signal, by=user)
+                messages.success(request, _("Case %(ref)s is open. You are its case manager.") % {"ref": case.reference})
+                return redirect("cases:case_detail", case_id=case.pk)
+            services.close_signal(signal=signal, by=user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The signal is closed."))
+            return redirect("cases:signal_list")
+    deadlines = Deadline.objects.filter(signal=signal)
+    return render(
+        request,
+        "cases/signal_detail.html",
+        {"signal": signal, "form": form, "deadlines": deadlines},
+        status=400 if form.errors else 200,
+    )
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", Case.Status.OPEN)
+    if status not in Case.Status.values:
+        status = Case.Status.OPEN
+    cases = selectors.caseload_for(_staff(request), status=status)[:200]
+    return render(request, "cases/case_list.html", {"cases": cases, "status": status})
+
+
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _staff(request)
+    case = policy.get_case(user, case_id)
+    overview = selectors.case_overview(case=case, user=user)
+    return render(request, "cases/case_detail.html", {"o": overview, "case": case})
+
+
+def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _staff(request)
+    case = policy.get_case(user, case_id, policy.Do.MANAGE)
+    form = CloseCaseForm(request.POST or None, instance=case)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_case(case=case, by=user, **form.cleaned_data)
+        except StaleEdit as error:
+            stale = error
+        else:
+            messages.success(request, _("The case is closed."))
+            return redirect("cases:case_detail", case_id=case.pk)
+    return render_form(
+        request,
+        form,
+        title=_("Close the case"),
+        caption=case.reference,
+        intro=_("Close the case when the goals are reached or the person manages on their own."),
+        submit_label=_("Close the case"),
+        cancel_url=case.get_absolute_url(),
+        stale=stale,
+    )
+
+
+def team_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _staff(request)
+    case = policy.get_case(user, case_id, policy.Do.MANAGE)
+    form = TeamMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_team_member(case=case, by=user, **form.cleaned_data)
+        messages.success(request, _("The team is updated."))
+        return redirect("cases:case_detail", case_id=case.pk)
+    return render_form(
+        request,
+        form,
+        title=_("Add to the case team"),
+        caption=case.reference,
+        submit_label=_("Add to the team"),
+        cancel_url=case.get_absolute_url(),
+    )
+
+
+@require_POST
+def deadline_done(request: HttpRequest, deadline_id: int) -> HttpResponse:
+    user = _staff(request)
+    deadline = policy.get_deadline(user, deadline_id)
+    services.complete_deadline(deadline=deadline, by=user)
+    messages.success(request, _("The deadline is marked as met."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("dashboard:home")
+    return redirect(next_url)

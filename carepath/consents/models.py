@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Consent(models.Model):
+    """Consent to the intervention; a withdrawn consent restricts what is shared."""
+
+    class Method(models.TextChoices):
+        PAPER = "paper", _("Signed on paper (scan uploaded)")
+        IN_PERSON = "in_person", _("Given in person and recorded")
+
+    class Scope(models.TextChoices):
+        INTERVENTION = "intervention", _("The intervention as a whole")
+        SHARE_PROVIDERS = "share_providers", _("Sharing information with providers")
+        SHARE_NETWORK = "share_network", _("Sharing information with the network (school, health)")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField(_("who consented"), max_length=200)
+    relation = models.CharField(_("relation to the citizen"), max_length=100, help_text=_("e.g. the citizen, mother, guardian"))
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    scope_details = models.TextField(_("details of the scope"), blank=True)
+    method = models.CharField(_("how"), max_length=20, choices=Method.choices)
+    document = models.FileField(_("scanned document"), upload_to="consents/%Y/", blank=True)
+    given_on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        verbose_name = _("consent")
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_on is None

@@ -1,0 +1,72 @@
+"""Form base classes that render as accessible design-system components.
+
+Widgets get their CSS classes and `aria-describedby` here, so templates stay plain and every
+form shows a message beside the field plus a summary at the top (components/error_summary.html).
+"""
+
+from typing import Any
+
+from django import forms
+
+WIDGET_CLASSES: dict[type[forms.Widget], str] = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+    forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
+    forms.RadioSelect: "govuk-radios__input",
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class StyledFormMixin:
+    """Adds design-system classes and error wiring to every widget."""
+
+    fields: dict[str, forms.Field]
+    errors: Any
+    prefix: str | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
+                field.widget = widget = DateInput(attrs=widget.attrs)
+            css = next((c for t, c in WIDGET_CLASSES.items() if type(widget) is t), "govuk-input")
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("rows", 4)
+            widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), css]))
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-describedby"] = f"{name}-error"
+                widget.attrs["class"] += " govuk-input--error"
+
+
+class Form(StyledFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(StyledFormMixin, forms.ModelForm):
+    pass
+
+
+class VersionedModelForm(ModelForm):
+    """Carries the version the user saw, so a stale save is detected (core.concurrency)."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["seen_version"] = self.instance.version

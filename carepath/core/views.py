@@ -1,0 +1,41 @@
+"""Helpers shared by every form page, so each view stays a few lines long."""
+
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from carepath.core.concurrency import StaleEdit
+
+
+def render_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    title: str,
+    caption: str = "",
+    submit_label: str = "",
+    cancel_url: str = "",
+    intro: str = "",
+    stale: StaleEdit | None = None,
+    template: str = "components/form_page.html",
+    **extra: Any,
+) -> HttpResponse:
+    """Render a form page; a form with errors answers 400 (409 for a stale edit) and keeps the input."""
+    status = 200
+    if form.is_bound and form.errors:
+        status = 400
+    if stale is not None:
+        status = 409
+    context = {
+        "form": form,
+        "title": title,
+        "caption": caption,
+        "submit_label": submit_label,
+        "cancel_url": cancel_url,
+        "intro": intro,
+        "stale": stale.message if stale else "",
+        **extra,
+    }
+    return render(request, template, context, status=status)

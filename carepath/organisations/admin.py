@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from carepath.organisations.models import Organisation, Service, Unit
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "country")
+    list_filter = ("kind",)
+    search_fields = ("name",)
+    inlines = [UnitInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation", "leader")
+    list_select_related = ("organisation", "leader")
+    list_filter = ("organisation",)
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ("name", "provider", "unit", "level_min", "level_max", "capacity", "is_active")
+    list_filter = ("provider", "is_active")
+    list_select_related = ("provider", "unit")
+    search_fields = ("name", "purpose")

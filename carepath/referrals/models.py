@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Referral(models.Model):
+    """The authority refers the citizen to a provider's service; the provider accepts or declines."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the provider")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        ENDED = "ended", _("Ended")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="referrals")
+    service = models.ForeignKey("organisations.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="referrals")
+    goals = models.ManyToManyField("goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals")
+    message = models.TextField(_("message to the provider"), blank=True)
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    referred_at = models.DateTimeField(_("referred at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+
+    class Meta:
+        ordering = ["-referred_at"]
+        verbose_name = _("referral")
+        indexes = [models.Index(fields=["service", "status"])]

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For the load balancer: answers without touching personal data."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("healthz", healthz),
+    path("", include("carepath.dashboard.urls")),
+    path("", include("carepath.cases.urls")),
+    path("", include("carepath.consents.urls")),
+    path("", include("carepath.assessments.urls")),
+    path("", include("carepath.goals.urls")),
+    path("", include("carepath.agreements.urls")),
+    path("", include("carepath.referrals.urls")),
+    path("", include("carepath.plans.urls")),
+    path("", include("carepath.notes.urls")),
+    path("", include("carepath.evaluations.urls")),
+]
