@@ -56,7 +56,7 @@ run: setup
 
 lint: setup
 	@echo "ruff"
-	@$(BIN)/ruff check --quiet .
+	@$(BIN)/ruff check --quiet --output-format=concise .
 	@echo "mypy"
 	@$(BIN)/mypy carepath
 

@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["carepath.testing.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _english(settings):

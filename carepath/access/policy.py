@@ -7,11 +7,11 @@ receiving unit's authority staff and its leader.
 """
 
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
-from django.core.exceptions import PermissionDenied
 
 from carepath.accounts.models import Role, User
 from carepath.audit.models import AuditEvent
@@ -69,10 +69,13 @@ def may(user: User, do: Do, case: Case) -> bool:
     return is_authority_staff and case.status == Case.Status.OPEN
 
 
-def get_case(user: User, case_id: int, do: Do = Do.VIEW, *, queryset: QuerySet[Case] | None = None) -> Case:
+def get_case(
+    user: User, case_id: int, do: Do = Do.VIEW, *, queryset: QuerySet[Case] | None = None
+) -> Case:
     """The case, if `user` may see it (else 404) and do `do` (else 403); the look is audited."""
     base = queryset if queryset is not None else visible_cases(user)
-    case = base.filter(pk=case_id).select_related("unit__organisation", "person", "signal", "case_type", "household").first()
+    related = ("unit__organisation", "person", "signal", "case_type", "household")
+    case = base.filter(pk=case_id).select_related(*related).first()
     if case is None:
         if Case.objects.filter(pk=case_id).exists():
             record(user, AuditEvent.Action.DENIED, what="cases.case", object_id=case_id, case_id=case_id)

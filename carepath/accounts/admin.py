@@ -11,7 +11,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("role", "organisation", "is_active")
     list_select_related = ("organisation", "unit")
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Carepath"), {"fields": ("role", "organisation", "unit")}),
     )
     add_fieldsets = (

@@ -21,6 +21,9 @@ class AgreementVersion(models.Model):
         verbose_name = _("agreement version")
         constraints = [models.UniqueConstraint(fields=["case", "number"], name="agreement_version_unique")]
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.number}"
+
 
 class AgreementAction(models.Model):
     """Who does what by when, as negotiated."""
@@ -33,3 +36,6 @@ class AgreementAction(models.Model):
     class Meta:
         ordering = ["by_when", "pk"]
         verbose_name = _("agreed action")
+
+    def __str__(self) -> str:
+        return f"{self.who}: {self.what}"

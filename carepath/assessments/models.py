@@ -24,6 +24,9 @@ class Assessment(models.Model):
         ordering = ["assessed_on", "pk"]
         verbose_name = _("assessment")
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.assessed_on}"
+
     @property
     def highest_level(self) -> int:
         return max(self.physical_level, self.communication_level, self.social_level)

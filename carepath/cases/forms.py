@@ -44,7 +44,7 @@ class SignalForm(ModelForm):
         self.order_fields(
             ["given_name", "family_name", "birth_date", "household_name", "received_on", "case_type"]
         )
-        self.fields["case_type"].queryset = CaseType.objects.all()
+        self.fields["case_type"].queryset = CaseType.objects.all()  # type: ignore[attr-defined]
 
     def clean_received_on(self) -> Any:
         value = self.cleaned_data["received_on"]
@@ -102,10 +102,12 @@ class TeamMemberForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        user_field = self.fields["user"]
+        assert isinstance(user_field, forms.ModelChoiceField)
+        user_field.queryset = (
             User.objects.filter(is_active=True)
             .exclude(role=Role.ADMINISTRATOR)
             .select_related("organisation")
             .order_by("organisation__name", "last_name")
         )
-        self.fields["user"].label_from_instance = lambda u: f"{u} ({u.organisation or '-'})"
+        user_field.label_from_instance = lambda u: f"{u} ({u.organisation or '-'})"  # type: ignore[method-assign,assignment]

@@ -153,6 +153,9 @@ class CaseTeamMember(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.user)
+
 
 class Deadline(models.Model):
     """A time limit running from a signal (and then for its case); overdue ones show on dashboards."""
@@ -169,3 +172,6 @@ class Deadline(models.Model):
         ordering = ["due_on"]
         verbose_name = _("deadline")
         indexes = [models.Index(fields=["due_on", "done_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.due_on}"

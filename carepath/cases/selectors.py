@@ -18,6 +18,7 @@ from carepath.evaluations.models import EvaluationMoment, GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import Step
+from carepath.referrals import selectors as referral_selectors
 from carepath.referrals.models import Referral
 
 
@@ -107,7 +108,9 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
             case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions")
         ),
         referrals=list(
-            case.referrals.select_related("service__provider", "referred_by", "answered_by").prefetch_related("goals")
+            referral_selectors.with_service_load(
+                case.referrals.select_related("service__provider", "referred_by", "answered_by")
+            ).prefetch_related("goals")
         ),
         notes=list(case.notes.select_related("written_by", "goal", "step")),
         evaluations=list(

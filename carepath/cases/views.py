@@ -2,9 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from carepath.access import policy
@@ -55,7 +55,8 @@ def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
         if form.is_valid():
             if form.cleaned_data["decision"] == TriageForm.Decision.OPEN:
                 case = services.open_case(signal=signal, by=user)
-                messages.success(request, _("Case %(ref)s is open. You are its case manager.") % {"ref": case.reference})
+                opened = _("Case %(ref)s is open. You are its case manager.") % {"ref": case.reference}
+                messages.success(request, opened)
                 return redirect("cases:case_detail", case_id=case.pk)
             services.close_signal(signal=signal, by=user, reason=form.cleaned_data["reason"])
             messages.success(request, _("The signal is closed."))

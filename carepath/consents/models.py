@@ -17,7 +17,9 @@ class Consent(models.Model):
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField(_("who consented"), max_length=200)
-    relation = models.CharField(_("relation to the citizen"), max_length=100, help_text=_("e.g. the citizen, mother, guardian"))
+    relation = models.CharField(
+        _("relation to the citizen"), max_length=100, help_text=_("e.g. the citizen, mother, guardian")
+    )
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     scope_details = models.TextField(_("details of the scope"), blank=True)
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
@@ -30,6 +32,9 @@ class Consent(models.Model):
     class Meta:
         ordering = ["-given_on", "-pk"]
         verbose_name = _("consent")
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()} ({self.given_on})"
 
     @property
     def is_active(self) -> bool:

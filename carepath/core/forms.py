@@ -35,7 +35,7 @@ class StyledFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
                 field.widget = widget = DateInput(attrs=widget.attrs)

@@ -21,7 +21,9 @@ class Goal(Versioned):
         STOPPED = "stopped", _("Stopped")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="goals")
-    citizen_words = models.TextField(_("in the citizen's own words"), help_text=_("Their wish or dream, as they say it"))
+    citizen_words = models.TextField(
+        _("in the citizen's own words"), help_text=_("Their wish or dream, as they say it")
+    )
     title = models.CharField(_("specific goal"), max_length=300)
     indicator = models.CharField(_("how we measure it (indicator)"), max_length=300)
     target = models.CharField(_("target"), max_length=200)

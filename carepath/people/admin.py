@@ -21,7 +21,8 @@ class PersonAdmin(admin.ModelAdmin):
         response = super().change_view(request, object_id, *args, **kwargs)
         if object_id.isdigit() and Person.objects.filter(pk=object_id).exists():
             action = AuditEvent.Action.UPDATE if request.method == "POST" else AuditEvent.Action.VIEW
-            policy.record(request.user, action, what="people.person", object_id=int(object_id), person_id=int(object_id))  # type: ignore[arg-type]
+            person_id = int(object_id)
+            policy.record(request.user, action, what="people.person", object_id=person_id, person_id=person_id)  # type: ignore[arg-type]
         return response
 
 

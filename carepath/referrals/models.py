@@ -24,8 +24,21 @@ class Referral(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-referred_at"]
         verbose_name = _("referral")
         indexes = [models.Index(fields=["service", "status"])]
+        constraints = [
+            # The same person cannot wait for, or be in, the same service twice.
+            models.UniqueConstraint(
+                fields=["case", "service"],
+                condition=models.Q(status__in=["pending", "accepted"]),
+                name="one_open_referral_per_case_and_service",
+            )
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.ACCEPTED)

@@ -1,10 +1,21 @@
-"""Reads of referrals, always through the access policy."""
+"""Reads of referrals and of the service catalogue's load, always through the access policy."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from carepath.access import policy
 from carepath.accounts.models import User
+from carepath.assessments.models import Assessment
+from carepath.cases.models import Case
+from carepath.core.choices import LifeDomain
+from carepath.goals.models import Goal
+from carepath.organisations.models import Service
 from carepath.referrals.models import Referral
+
+IN_SERVICE = Q(status=Referral.Status.ACCEPTED, case__status=Case.Status.OPEN)
+WAITING = Q(status=Referral.Status.PENDING)
 
 
 def waiting_for_answer(user: User) -> QuerySet[Referral]:
@@ -30,3 +41,105 @@ def sent_and_waiting(user: User) -> QuerySet[Referral]:
         .select_related("case__person", "service__provider")
         .order_by("referred_at")
     )
+
+
+def with_load(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Annotate each service with `in_service` (accepted, open cases) and `waiting` (pending)."""
+    return services.annotate(
+        in_service=Count(
+            "referrals",
+            filter=Q(referrals__status=Referral.Status.ACCEPTED, referrals__case__status=Case.Status.OPEN),
+            distinct=True,
+        ),
+        waiting=Count("referrals", filter=Q(referrals__status=Referral.Status.PENDING), distinct=True),
+    )
+
+
+def service_load(service_id: int) -> Service:
+    """One service with its load, e.g. for the provider deciding on a referral."""
+    return with_load(Service.objects.filter(pk=service_id)).select_related("provider").get()
+
+
+def _count_of_service(rule: Q) -> Coalesce:
+    counts = (
+        Referral.objects.filter(rule, service_id=OuterRef("service_id"))
+        .order_by()
+        .values("service_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def with_service_load(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+    """Annotate referrals with their service's `service_in_service` and `service_waiting`, in the same query."""
+    return referrals.annotate(
+        service_in_service=_count_of_service(IN_SERVICE), service_waiting=_count_of_service(WAITING)
+    )
+
+
+def inbox(user: User) -> QuerySet[Referral]:
+    """The provider's inbox: pending referrals with what is needed to decide, oldest first."""
+    return with_service_load(waiting_for_answer(user)).select_related("referred_by").prefetch_related("goals")
+
+
+def services_of_my_organisation(user: User) -> QuerySet[Service]:
+    """The active services of the user's own organisation with their load (capacity and waiting list)."""
+    if user.organisation_id is None:
+        return Service.objects.none()
+    return with_load(Service.objects.filter(provider_id=user.organisation_id, is_active=True)).select_related(
+        "unit"
+    )
+
+
+@dataclass
+class Suggestion:
+    """A service that fits the case, with why and how busy it is."""
+
+    service: Service
+    matching_domains: list[str]
+    already_referred: bool
+
+    @property
+    def matching_labels(self) -> list[str]:
+        labels = dict(LifeDomain.choices)
+        return [str(labels.get(code, code)) for code in self.matching_domains]
+
+    @property
+    def free_places(self) -> int:
+        return max(0, self.service.capacity - self.service.in_service)  # type: ignore[attr-defined]
+
+
+def case_goals(case: Case) -> QuerySet[Goal]:
+    """The goals of a case, its own and the group goals it shares."""
+    return Goal.objects.filter(Q(case=case) | Q(group_cases=case)).distinct()
+
+
+def latest_level(case: Case) -> int | None:
+    """The highest functional level of the latest assessment, or None before any assessment."""
+    assessment = Assessment.objects.filter(case=case).order_by("assessed_on", "pk").last()
+    return assessment.highest_level if assessment else None
+
+
+def suggest_services(case: Case) -> list[Suggestion]:
+    """Active services that work on the life domains of the case's active goals and serve its level.
+
+    Ranked by the number of matching life domains, then free places, then the shortest waiting list.
+    A service whose level range does not hold the highest level of the latest assessment is left out;
+    before any assessment, the level is not used. Four queries, however many services there are.
+    """
+    domains = set(case_goals(case).filter(status=Goal.Status.ACTIVE).values_list("life_domain", flat=True))
+    if not domains:
+        return []
+    level = latest_level(case)
+    referred = set(case.referrals.filter(WAITING | Q(status=Referral.Status.ACCEPTED)).values_list("service_id", flat=True))
+    suggestions = []
+    # life_domains is a JSON list: the overlap is computed here, the same on SQLite and PostgreSQL.
+    for service in with_load(Service.objects.filter(is_active=True)).select_related("provider"):
+        if level is not None and not service.level_min <= level <= service.level_max:
+            continue
+        matching = [d for d in service.life_domains if d in domains]
+        if matching:
+            suggestions.append(Suggestion(service, matching, service.pk in referred))
+    suggestions.sort(key=lambda s: (-len(s.matching_domains), -s.free_places, s.service.waiting, s.service.name))  # type: ignore[attr-defined]
+    return suggestions

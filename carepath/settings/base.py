@@ -110,9 +110,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # built by `npm run build` (see Makefile)
 # Embedded mode serves static files straight from the apps (WhiteNoise finders);
 # production.py collects them into STATIC_ROOT.
-STATIC_ROOT = None
+STATIC_ROOT: Path | None = None
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "media/"
 # Uploads (scanned consents, pictures for steps) are personal data: served only through
@@ -124,6 +125,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("CAREPATH_SESSION_SECONDS", str(8 * 3600)))
 X_FRAME_OPTIONS = "DENY"
+
+DEFAULT_EXCEPTION_REPORTER_FILTER = "carepath.core.reporting.NoPersonalDataFilter"
 
 # Logs carry ids and actions only, never names or free text: see docs/ARCHITECTURE.md.
 LOGGING = {

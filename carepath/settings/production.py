@@ -9,7 +9,7 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = os.environ.get("CAREPATH_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("Set CAREPATH_SECRET_KEY to a random string of 50 or more characters.")
+    raise ImproperlyConfigured("Set CAREPATH_SECRET_KEY to a random string of 50 characters or more.")
 
 STATIC_ROOT = DATA_DIR / "static"  # noqa: F405
 WHITENOISE_USE_FINDERS = False

@@ -135,11 +135,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
     opened_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
-    def manager(self, create: bool, extracted: User | None, **kwargs: object) -> None:
+    def manager(obj: Case, create: bool, extracted: User | None, **kwargs: object) -> None:  # noqa: N805
         if create:
-            CaseTeamMember.objects.create(
-                case=self, user=extracted or self.signal.received_by, is_case_manager=True
-            )
+            CaseTeamMember.objects.create(case=obj, user=extracted or obj.signal.received_by, is_case_manager=True)
 
 
 class ConsentFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,70 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from carepath.access import policy
+from carepath.accounts.models import User
+from carepath.core.views import render_form
+from carepath.evaluations import selectors, services
+from carepath.evaluations.forms import PlanEvaluationForm, RecordEvaluationForm
+from carepath.evaluations.models import EvaluationMoment
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def evaluation_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _staff(request)
+    case = policy.get_case(user, case_id, policy.Do.MANAGE)
+    form = PlanEvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.plan_evaluation(case=case, by=user, planned_on=form.cleaned_data["planned_on"])
+        messages.success(request, _("The evaluation moment is planned."))
+        return redirect(f"{case.get_absolute_url()}#evaluations")
+    return render_form(
+        request,
+        form,
+        title=_("Plan an evaluation moment"),
+        caption=case.reference,
+        intro=_(
+            "Agree with the citizen or the family when you will look together at what was achieved."
+        ),
+        submit_label=_("Plan the moment"),
+        cancel_url=f"{case.get_absolute_url()}#evaluations",
+    )
+
+
+def evaluation_record(request: HttpRequest, evaluation_id: int) -> HttpResponse:
+    user = _staff(request)
+    evaluation, case = policy.get_in_case(user, EvaluationMoment, evaluation_id, policy.Do.MANAGE)
+    goals = selectors.goals_to_evaluate(evaluation=evaluation)
+    form = RecordEvaluationForm(request.POST or None, evaluation=evaluation, goals=goals)
+    if request.method == "POST" and form.is_valid():
+        services.record_evaluation(
+            evaluation=evaluation,
+            by=user,
+            held_on=form.cleaned_data["held_on"],
+            citizen_words=form.cleaned_data["citizen_words"],
+            answers=form.answers(),
+        )
+        messages.success(request, _("The evaluation is recorded."))
+        return redirect(f"{case.get_absolute_url()}#evaluations")
+    intro = _("Planned for %(date)s. For each goal, say with the citizen how far it was reached.") % {
+        "date": date_format(evaluation.planned_on, "DATE_FORMAT")
+    }
+    if not goals:
+        intro += " " + _("This case has no goals to evaluate yet.")
+    return render_form(
+        request,
+        form,
+        title=_("Record the evaluation"),
+        caption=case.reference,
+        intro=intro,
+        submit_label=_("Save the evaluation"),
+        cancel_url=f"{case.get_absolute_url()}#evaluations",
+    )

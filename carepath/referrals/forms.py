@@ -1,0 +1,77 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carepath.cases.models import Case
+from carepath.core.forms import Form
+from carepath.goals.models import Goal
+from carepath.organisations.models import Service
+from carepath.referrals import selectors, services
+
+
+class ReferralForm(Form):
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.none(),
+        help_text=_("The suggestions above fit the goals and the functional level; any active service may be chosen."),
+        error_messages={"required": _("Choose the service to refer to.")},
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals this service works on"),
+        queryset=Goal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one goal the service will work on.")},
+    )
+    message = forms.CharField(
+        label=_("Message to the provider"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("What the provider should know to answer, e.g. what the person wishes and when they can start"),
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["service"].queryset = Service.objects.filter(is_active=True).select_related("provider")
+        self.fields["goals"].queryset = selectors.case_goals(case).filter(status=Goal.Status.ACTIVE)
+
+    def clean_service(self) -> Service:
+        service: Service = self.cleaned_data["service"]
+        if services.already_referred(case=self.case, service=service):
+            raise forms.ValidationError(
+                _("This case already has a pending or accepted referral to this service. Choose another service.")
+            )
+        return service
+
+
+class AnswerForm(Form):
+    class Decision:
+        ACCEPT = "accept"
+        DECLINE = "decline"
+
+    decision = forms.ChoiceField(
+        label=_("Your answer"),
+        widget=forms.RadioSelect,
+        choices=[
+            (Decision.ACCEPT, _("Accept: we will work with the person on these goals")),
+            (Decision.DECLINE, _("Decline")),
+        ],
+        error_messages={"required": _("Choose whether you accept or decline the referral.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("Needed when you decline, e.g. no place before spring, or the service does not fit the goals"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == self.Decision.DECLINE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the referral is declined."))
+        return data
+
+
+class EndReferralForm(Form):
+    """Nothing to fill in: the page asks to confirm."""

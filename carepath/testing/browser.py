@@ -1,0 +1,51 @@
+"""Playwright fixtures: Debian's /usr/bin/chromium, never a downloaded browser."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1024, "height": 900})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def axe_violations(page: object) -> list[dict[str, object]]:
+    """WCAG 2.2 AA violations axe-core finds on the page as it is now."""
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    return page.evaluate(  # type: ignore[attr-defined,no-any-return]
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""",
+        AXE_TAGS,
+    )
