@@ -98,11 +98,18 @@ def get_signal(user: User, signal_id: int) -> Signal:
 
 
 def get_deadline(user: User, deadline_id: int) -> Deadline:
-    """A deadline of a signal or case the user sees (else 404)."""
+    """A deadline the user may mark as met: of a signal they see, or of a case they MANAGE."""
     visible = Q(signal__in=visible_signals(user)) | Q(signal__case__in=visible_cases(user))
-    deadline = Deadline.objects.filter(visible, pk=deadline_id).select_related("signal").first()
+    deadline = (
+        Deadline.objects.filter(visible, pk=deadline_id)
+        .select_related("signal__case__unit__organisation")
+        .first()
+    )
     if deadline is None:
         raise Http404()
+    case = getattr(deadline.signal, "case", None)
+    if case is not None and not may(user, Do.MANAGE, case):
+        raise PermissionDenied()
     return deadline
 
 

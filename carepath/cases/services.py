@@ -136,13 +136,20 @@ def add_team_member(
 ) -> CaseTeamMember:
     """Add a professional of any organisation; making them case manager moves the role to them."""
     if is_case_manager:
-        CaseTeamMember.objects.filter(case=case, is_case_manager=True).update(is_case_manager=False)
-    member, _ = CaseTeamMember.objects.update_or_create(
+        CaseTeamMember.objects.filter(case=case, is_case_manager=True).exclude(user=user).update(
+            is_case_manager=False
+        )
+    # Unticking the box for the current case manager must not leave the case without one.
+    defaults: dict[str, object] = {"role_in_team": role_in_team}
+    if is_case_manager:
+        defaults["is_case_manager"] = True
+    member, created = CaseTeamMember.objects.update_or_create(
         case=case,
         user=user,
-        defaults={"role_in_team": role_in_team, "is_case_manager": is_case_manager},
+        defaults=defaults,
+        create_defaults={"role_in_team": role_in_team, "is_case_manager": is_case_manager},
     )
-    policy.record(by, CREATE, member, case=case)
+    policy.record(by, CREATE if created else UPDATE, member, case=case)
     return member
 
 
@@ -152,5 +159,6 @@ def complete_deadline(*, deadline: Deadline, by: User) -> Deadline:
     deadline.done_on = timezone.localdate()
     deadline.done_by = by
     deadline.save(update_fields=["done_on", "done_by"])
-    policy.record(by, UPDATE, deadline, person_id=deadline.signal.person_id)
+    case = getattr(deadline.signal, "case", None)
+    policy.record(by, UPDATE, deadline, case=case, person_id=deadline.signal.person_id)
     return deadline

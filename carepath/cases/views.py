@@ -41,7 +41,10 @@ def signal_new(request: HttpRequest) -> HttpResponse:
 
 
 def signal_list(request: HttpRequest) -> HttpResponse:
-    signals = selectors.signals_waiting_for(_staff(request))
+    user = _staff(request)
+    if user.role not in policy.AUTHORITY_ROLES:
+        raise PermissionDenied()
+    signals = selectors.signals_waiting_for(user)
     return render(request, "cases/signal_list.html", {"signals": signals})
 
 

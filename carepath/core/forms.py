@@ -19,6 +19,14 @@ WIDGET_CLASSES: dict[type[forms.Widget], str] = {
 }
 
 
+ERROR_CLASSES: dict[type[forms.Widget], str] = {
+    forms.Textarea: "govuk-textarea--error",
+    forms.Select: "govuk-select--error",
+    forms.ClearableFileInput: "govuk-file-upload--error",
+    forms.FileInput: "govuk-file-upload--error",
+}
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -50,7 +58,8 @@ class StyledFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["aria-describedby"] = f"{name}-error"
-                widget.attrs["class"] += " govuk-input--error"
+                if not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                    widget.attrs["class"] += " " + ERROR_CLASSES.get(type(widget), "govuk-input--error")
 
 
 class Form(StyledFormMixin, forms.Form):

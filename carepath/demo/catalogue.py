@@ -11,7 +11,7 @@ from carepath.cases.models import CaseTeamMember, CaseType, DeadlineRule
 from carepath.goals.models import Goal
 from carepath.plans.models import StepAttachment
 
-DEFAULT_PASSWORD = "demo-pass-2026"
+DEFAULT_PASSWORD = "demo-pass-2026"  # noqa: S105 - documented, for demo and synthetic logins only
 
 CHILD_AND_FAMILY = "Child and family"
 ADULT_SUPPORT = "Adult support"

@@ -19,9 +19,8 @@ class PlanEvaluationForm(ModelForm):
         model = EvaluationMoment
         fields = ["planned_on"]
         labels = {"planned_on": _("Date of the evaluation moment")}
-        help_texts = {
-            "planned_on": _("Agree the date with the citizen or the family, e.g. three months from now.")
-        }
+        error_messages = {"planned_on": {"required": _("Enter the date of the evaluation moment.")}}
+        help_texts = {"planned_on": _("Agree the date with the citizen or the family, e.g. three months from now.")}
 
     def clean_planned_on(self) -> datetime.date:
         value: datetime.date = self.cleaned_data["planned_on"]
@@ -33,7 +32,11 @@ class PlanEvaluationForm(ModelForm):
 class RecordEvaluationForm(Form):
     """When the moment was held, one radio group (and a comment) per goal, the citizen's words."""
 
-    held_on = forms.DateField(label=_("Date it was held"), initial=timezone.localdate)
+    held_on = forms.DateField(
+        label=_("Date it was held"),
+        initial=timezone.localdate,
+        error_messages={"required": _("Enter the date it was held.")},
+    )
     citizen_words = forms.CharField(
         label=_("What the citizen says"),
         help_text=_("Write what they said, in their words."),

@@ -16,6 +16,9 @@ class EvaluationMoment(models.Model):
         ordering = ["planned_on", "pk"]
         verbose_name = _("evaluation moment")
 
+    def __str__(self) -> str:
+        return str(_("Evaluation moment of %(day)s") % {"day": self.held_on or self.planned_on})
+
 
 class GoalAttainment(models.Model):
     class Level(models.TextChoices):
@@ -31,3 +34,6 @@ class GoalAttainment(models.Model):
     class Meta:
         verbose_name = _("goal attainment")
         constraints = [models.UniqueConstraint(fields=["evaluation", "goal"], name="attainment_once_per_goal")]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.get_level_display()}"

@@ -37,9 +37,7 @@ def attainment_summary(attainments: Iterable[GoalAttainment]) -> str:
         GoalAttainment.Level.PARTIALLY: _("%(n)s partially"),
         GoalAttainment.Level.NOT: _("%(n)s not achieved"),
     }
-    parts = ", ".join(
-        short[level] % {"n": counts[level]} for level in GoalAttainment.Level if counts[level]
-    )
+    parts = ", ".join(short[level] % {"n": counts[level]} for level in GoalAttainment.Level if counts[level])
     return ngettext("%(total)s goal: %(parts)s", "%(total)s goals: %(parts)s", total) % {
         "total": total,
         "parts": parts,

@@ -31,9 +31,7 @@ def evaluation_plan(request: HttpRequest, case_id: int) -> HttpResponse:
         form,
         title=_("Plan an evaluation moment"),
         caption=case.reference,
-        intro=_(
-            "Agree with the citizen or the family when you will look together at what was achieved."
-        ),
+        intro=_("Agree with the citizen or the family when you will look together at what was achieved."),
         submit_label=_("Plan the moment"),
         cancel_url=f"{case.get_absolute_url()}#evaluations",
     )

@@ -7,8 +7,12 @@ class ProgressNote(models.Model):
     """A dated entry tied to a goal or a step. Shared with the citizen unless restricted with a reason."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="notes")
-    goal = models.ForeignKey("goals.Goal", verbose_name=_("goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
-    step = models.ForeignKey("plans.Step", verbose_name=_("step"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
+    goal = models.ForeignKey(
+        "goals.Goal", verbose_name=_("goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
+    )
+    step = models.ForeignKey(
+        "plans.Step", verbose_name=_("step"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
+    )
     text = models.TextField(_("note"))
     written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     written_at = models.DateTimeField(_("written at"))
@@ -24,3 +28,6 @@ class ProgressNote(models.Model):
                 name="restricted_note_has_reason",
             )
         ]
+
+    def __str__(self) -> str:
+        return _("Progress note %(id)s") % {"id": self.pk}

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from carepath.notes import views
 
 app_name = "notes"
-urlpatterns: list = []
+urlpatterns = [
+    path("cases/<int:case_id>/notes/new/", views.note_new, name="note_new"),
+]

@@ -53,6 +53,9 @@ class StepAttachment(models.Model):
         ordering = ["pk"]
         verbose_name = _("attachment")
 
+    def __str__(self) -> str:
+        return self.description or self.get_kind_display()
+
 
 class SavingsPlan(models.Model):
     """Money saved towards a goal (a trip, a bicycle), with deposits and progress."""
@@ -63,6 +66,9 @@ class SavingsPlan(models.Model):
 
     class Meta:
         verbose_name = _("savings plan")
+
+    def __str__(self) -> str:
+        return f"{self.target_amount} {self.currency}"
 
     def saved(self) -> Decimal:
         return sum((d.amount for d in self.deposits.all()), Decimal("0"))
@@ -82,3 +88,6 @@ class SavingsDeposit(models.Model):
     class Meta:
         ordering = ["deposited_on", "pk"]
         verbose_name = _("deposit")
+
+    def __str__(self) -> str:
+        return f"{self.deposited_on}: {self.amount}"

@@ -33,8 +33,12 @@ class ReferralForm(Form):
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.case = case
-        self.fields["service"].queryset = Service.objects.filter(is_active=True).select_related("provider")
-        self.fields["goals"].queryset = selectors.case_goals(case).filter(status=Goal.Status.ACTIVE)
+        service_field = self.fields["service"]
+        goals_field = self.fields["goals"]
+        assert isinstance(service_field, forms.ModelChoiceField)
+        assert isinstance(goals_field, forms.ModelMultipleChoiceField)
+        service_field.queryset = Service.objects.filter(is_active=True).select_related("provider")
+        goals_field.queryset = selectors.case_goals(case).filter(status=Goal.Status.ACTIVE)
 
     def clean_service(self) -> Service:
         service: Service = self.cleaned_data["service"]

@@ -13,8 +13,12 @@ class Referral(models.Model):
         ENDED = "ended", _("Ended")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="referrals")
-    service = models.ForeignKey("organisations.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="referrals")
-    goals = models.ManyToManyField("goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals")
+    service = models.ForeignKey(
+        "organisations.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="referrals"
+    )
+    goals = models.ManyToManyField(
+        "goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals"
+    )
     message = models.TextField(_("message to the provider"), blank=True)
     referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     referred_at = models.DateTimeField(_("referred at"))
@@ -38,6 +42,9 @@ class Referral(models.Model):
                 name="one_open_referral_per_case_and_service",
             )
         ]
+
+    def __str__(self) -> str:
+        return _("Referral %(id)s") % {"id": self.pk}
 
     @property
     def is_open(self) -> bool:

@@ -132,7 +132,8 @@ def suggest_services(case: Case) -> list[Suggestion]:
     if not domains:
         return []
     level = latest_level(case)
-    referred = set(case.referrals.filter(WAITING | Q(status=Referral.Status.ACCEPTED)).values_list("service_id", flat=True))
+    open_referrals = case.referrals.filter(status__in=(Referral.Status.PENDING, Referral.Status.ACCEPTED))
+    referred = set(open_referrals.values_list("service_id", flat=True))
     suggestions = []
     # life_domains is a JSON list: the overlap is computed here, the same on SQLite and PostgreSQL.
     for service in with_load(Service.objects.filter(is_active=True)).select_related("provider"):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,11 @@ def _staff(request: HttpRequest) -> User:
     return user
 
 
+def _post(request: HttpRequest) -> QueryDict | None:
+    """The posted data, even when empty: an empty post is a form with errors, not a blank page."""
+    return request.POST if request.method == "POST" else None
+
+
 def _section(case_url: str) -> str:
     return f"{case_url}#referrals"
 
@@ -29,7 +34,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _staff(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     chosen = request.GET.get("service", "")
-    form = ReferralForm(request.POST or None, case=case, initial={"service": chosen} if chosen.isdigit() else {})
+    form = ReferralForm(_post(request), case=case, initial={"service": chosen} if chosen.isdigit() else {})
     if request.method == "POST" and form.is_valid():
         try:
             services.refer(case=case, by=user, **form.cleaned_data)
@@ -69,7 +74,7 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
     if not services.may_answer(user, referral):
         policy.record(user, AuditEvent.Action.DENIED, referral, case=case)
         raise PermissionDenied()
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(_post(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +104,7 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
 def referral_end(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = _staff(request)
     referral, case = policy.get_in_case(user, Referral, referral_id, policy.Do.MANAGE)
-    form = EndReferralForm(request.POST or None)
+    form = EndReferralForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.end_referral(referral=referral, by=user)

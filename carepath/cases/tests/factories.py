@@ -13,14 +13,14 @@ from carepath.testing.factories import (
 
 def provider_staff_for(case: Case, status: str = Referral.Status.PENDING) -> User:
     """Staff of a provider whose service has a referral (pending by default) for the case."""
-    staff = ProviderStaffFactory()
-    ReferralFactory(case=case, service=ServiceFactory(provider=staff.organisation), status=status)
+    staff = ProviderStaffFactory.create()
+    ReferralFactory.create(case=case, service=ServiceFactory.create(provider=staff.organisation), status=status)
     return staff
 
 
 def unit_leader_for(case: Case) -> User:
     """The team leader of the unit responsible for the case."""
-    leader = UserFactory(role=Role.TEAM_LEADER, unit=case.unit)
+    leader = UserFactory.create(role=Role.TEAM_LEADER, unit=case.unit)
     case.unit.leader = leader
     case.unit.save(update_fields=["leader"])
     return leader
@@ -28,14 +28,14 @@ def unit_leader_for(case: Case) -> User:
 
 def quality_coordinator_for(case: Case) -> User:
     """A quality coordinator of the same unit, who has no relation to the case itself."""
-    return UserFactory(role=Role.QUALITY_COORDINATOR, unit=case.unit)
+    return UserFactory.create(role=Role.QUALITY_COORDINATOR, unit=case.unit)
 
 
 def administrator() -> User:
     """An administrator of the system, outside any organisation."""
-    return UserFactory(role=Role.ADMINISTRATOR, unit=None, organisation=None, is_staff=True)
+    return UserFactory.create(role=Role.ADMINISTRATOR, unit=None, organisation=None, is_staff=True)
 
 
 def stranger() -> User:
     """A case worker of another authority's unit."""
-    return UserFactory()
+    return UserFactory.create()

@@ -21,11 +21,17 @@ def test_plan_evaluation_creates_the_moment_and_audits_it():
     day = timezone.localdate() + datetime.timedelta(days=90)
     evaluation = services.plan_evaluation(case=case, by=worker, planned_on=day)
     assert (evaluation.case, evaluation.planned_on, evaluation.held_on, evaluation.created_by) == (
-        case, day, None, worker
+        case,
+        day,
+        None,
+        worker,
     )
     event = AuditEvent.objects.get(action=AuditEvent.Action.CREATE)
     assert (event.what, event.object_id, event.case_id, event.person_id) == (
-        "evaluations.evaluationmoment", evaluation.pk, case.pk, case.person_id
+        "evaluations.evaluationmoment",
+        evaluation.pk,
+        case.pk,
+        case.person_id,
     )
 
 
@@ -58,7 +64,10 @@ def test_recording_twice_updates_the_same_attainments():
     today = timezone.localdate()
     for level, words in [(PARTIALLY, "first"), (FULLY, "second")]:
         services.record_evaluation(
-            evaluation=evaluation, by=worker, held_on=today, citizen_words=words,
+            evaluation=evaluation,
+            by=worker,
+            held_on=today,
+            citizen_words=words,
             answers=[AttainmentAnswer(goal, level, words)],
         )
     attainment = GoalAttainment.objects.get()

@@ -46,7 +46,7 @@ def test_missing_date_answers_400_with_the_message_beside_the_field_and_in_the_s
     assert response.status_code == 400
     body = response.content.decode()
     assert "govuk-error-summary" in body
-    assert body.count("This field is required.") == 2
+    assert body.count("Enter the date of the evaluation moment.") == 2
     assert not EvaluationMoment.objects.exists()
 
 

@@ -117,6 +117,7 @@ def test_a_goal_without_an_answer_is_named_in_the_error_and_nothing_is_saved(cli
     body = response.content.decode()
     message = "Say how far “Visit the cinema together” was achieved."
     assert body.count(message) == 2  # beside the radios and in the summary
+    assert f'id="goal_{group.pk}_level-error"' in body
     assert "He bought the tickets himself." in body
     assert "I was brave on the bus." in body
     assert _checked(body, f"goal_{own.pk}_level") == "fully"

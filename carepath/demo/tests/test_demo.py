@@ -1,0 +1,180 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from carepath.access import policy
+from carepath.accounts.models import Role, User
+from carepath.agreements.models import AgreementVersion
+from carepath.cases.models import Case, Deadline, Signal
+from carepath.cases.selectors import open_deadlines_for
+from carepath.demo.catalogue import DEFAULT_PASSWORD
+from carepath.demo.consistency import problems
+from carepath.demo.world import LOGINS
+from carepath.evaluations.models import EvaluationMoment
+from carepath.goals.models import Goal
+from carepath.notes.models import ProgressNote
+from carepath.plans.models import StepAttachment
+from carepath.referrals.models import Referral
+from carepath.referrals.selectors import waiting_for_answer
+
+pytestmark = pytest.mark.django_db
+
+ALL_CASES = {
+    "Tomas Vaitkus", "Aistė Jankauskaitė", "Mindaugas Paulauskas", "Mette Sørensen", "Paolo Bianchi",
+    "Beatriz Silva", "Emilija Petrauskaitė", "Lukas Brandt",
+}
+# Whose cases each login sees through the access policy (open and closed).
+EXPECTED_CASES = {
+    "caseworker": ALL_CASES,
+    "teamleader": ALL_CASES,
+    "quality": {"Tomas Vaitkus", "Mette Sørensen"},
+    "admin": set(),
+    "living": {"Tomas Vaitkus", "Aistė Jankauskaitė", "Mindaugas Paulauskas"},
+    "centre": {"Mette Sørensen", "Emilija Petrauskaitė", "Beatriz Silva"},
+    "boys": {"Lukas Brandt"},
+    "early": {"Emilija Petrauskaitė"},
+}
+
+
+@pytest.fixture
+def demo():
+    call_command("demo", stdout=StringIO())
+
+
+def case_of(name: str) -> Case:
+    given, family = name.split(" ")
+    return Case.objects.get(person__given_name=given, person__family_name=family)
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_running_twice_creates_nothing_new(demo):
+    before = row_counts()
+    out = StringIO()
+    call_command("demo", stdout=out)
+    assert row_counts() == before
+    assert "already there" in out.getvalue()
+
+
+def test_made_data_is_consistent_with_the_services(demo):
+    assert problems() == []
+
+
+@pytest.mark.parametrize("key", list(LOGINS))
+def test_each_login_signs_in_and_sees_the_expected_cases(demo, client, key):
+    assert client.login(username=LOGINS[key].username, password=DEFAULT_PASSWORD)
+    user = User.objects.get(username=LOGINS[key].username)
+    seen = {str(case.person) for case in policy.visible_cases(user).select_related("person")}
+    assert seen == EXPECTED_CASES[key]
+    assert client.get(reverse("dashboard:home")).status_code == 200
+
+
+def test_there_is_one_login_per_role_and_the_administrator_is_superuser(demo):
+    roles = set(User.objects.values_list("role", flat=True))
+    assert roles == set(Role.values)
+    admin = User.objects.get(username="admin")
+    assert admin.is_staff and admin.is_superuser
+    assert User.objects.filter(role=Role.PROVIDER_STAFF).values("organisation").distinct().count() == 4
+
+
+def test_password_comes_from_the_environment(monkeypatch, client):
+    monkeypatch.setenv("CAREPATH_DEMO_PASSWORD", "another-secret-2026")
+    out = StringIO()
+    call_command("demo", stdout=out)
+    assert client.login(username="caseworker", password="another-secret-2026")
+    assert "another-secret-2026" in out.getvalue()
+
+
+def test_team_leader_leads_the_units_and_sees_both_waiting_signals(demo):
+    leader = User.objects.get(username="teamleader")
+    assert set(leader.led_units.values_list("name", flat=True)) == {"Adult social services", "Children and families"}
+    waiting = policy.visible_signals(leader).filter(status=Signal.Status.NEW)
+    assert {str(s.person) for s in waiting} == {"Giulia Romano", "Viktor Ivanov"}
+
+
+def test_trip_abroad_has_savings_pictures_and_easy_read(demo):
+    trip = Goal.objects.get(case=case_of("Tomas Vaitkus"), life_domain="leisure")
+    assert trip.citizen_words == "I want to fly to Spain and see the sea."
+    plan = trip.savings_plan
+    assert plan.deposits.count() >= 3 and 0 < plan.percent() < 100
+    pictures = StepAttachment.objects.filter(step__goal=trip, kind=StepAttachment.Kind.IMAGE)
+    assert pictures.count() == 3
+    for picture in pictures:
+        assert picture.description
+        with picture.file.open("rb") as f:
+            assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert StepAttachment.objects.filter(step__goal=trip, kind=StepAttachment.Kind.EASY_READ).exists()
+
+
+def test_residents_council_group_goal_is_shared_by_three_residents(demo):
+    goal = Goal.objects.get(is_group_goal=True)
+    assert goal.proposed_by == Goal.ProposedBy.RESIDENTS_COUNCIL
+    sharing = {str(goal.case.person)} | {str(c.person) for c in goal.group_cases.all()}
+    assert sharing == {"Tomas Vaitkus", "Aistė Jankauskaitė", "Mindaugas Paulauskas"}
+
+
+def test_family_agreement_has_two_versions_consent_and_a_deadline_due_soon(demo):
+    case = case_of("Beatriz Silva")
+    assert list(AgreementVersion.objects.filter(case=case).values_list("number", flat=True)) == [2, 1]
+    consent = case.consents.get()
+    assert consent.document and consent.given_by == "Ana Silva and Rui Silva"
+    social = Deadline.objects.get(signal=case.signal, label="Social information")
+    today = timezone.localdate()
+    assert social.done_on is None and today <= social.due_on <= today + datetime.timedelta(days=7)
+
+
+def test_case_worker_dashboard_has_deadlines_overdue_and_due(demo):
+    worker = User.objects.get(username="caseworker")
+    today = timezone.localdate()
+    deadlines = list(open_deadlines_for(worker))
+    assert any(d.due_on < today for d in deadlines)
+    assert any(d.due_on >= today for d in deadlines)
+
+
+def test_adult_with_anxiety_improves_and_has_an_evaluation_held(demo):
+    case = case_of("Mette Sørensen")
+    levels = [a.highest_level for a in case.assessments.all()]
+    assert len(levels) == 3 and levels == sorted(levels, reverse=True) and levels[0] > levels[-1]
+    accepted = case.referrals.filter(status=Referral.Status.ACCEPTED)
+    assert accepted.exists() and all(case.team.filter(user=r.answered_by).exists() for r in accepted)
+    restricted = ProgressNote.objects.get(case=case, is_restricted=True)
+    assert restricted.restriction_reason
+    held = EvaluationMoment.objects.get(case=case, held_on__isnull=False)
+    assert "shop on my own" in held.citizen_words
+    assert set(held.attainments.values_list("level", flat=True)) == {"fully", "partially"}
+
+
+def test_early_intervention_team_spans_three_organisations(demo):
+    case = case_of("Emilija Petrauskaitė")
+    organisations = set(case.team.values_list("user__organisation__name", flat=True))
+    assert len(organisations) == 3
+    manager = case.team.get(is_case_manager=True).user
+    assert manager.username == "early"
+
+
+def test_boy_waits_for_mobile_trauma_help_in_the_providers_inbox(demo):
+    boys = User.objects.get(username="boys")
+    inbox = list(waiting_for_answer(boys))
+    assert [str(r.case.person) for r in inbox] == ["Lukas Brandt"]
+    assert inbox[0].service.name == "Mobile trauma help for boys"
+
+
+def test_closed_case_and_closed_signal_have_their_reasons(demo):
+    closed = case_of("Paolo Bianchi")
+    assert closed.status == Case.Status.CLOSED and closed.outcome == Case.Outcome.AUTONOMOUS
+    assert "moves out of the circle" in closed.closure_reason
+    assert Signal.objects.get(status=Signal.Status.CLOSED).closed_reason
+
+
+def test_case_worker_can_open_every_case_page(demo, client):
+    worker = User.objects.get(username="caseworker")
+    client.force_login(worker)
+    for case in policy.visible_cases(worker):
+        assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200

@@ -1,0 +1,113 @@
+import pytest
+from django.urls import reverse
+
+from carepath.audit.models import AuditEvent
+from carepath.goals.models import Goal
+from carepath.goals.tests.factories import case_of, leader_of, provider_staff_on
+from carepath.referrals.models import Referral
+from carepath.testing.factories import GoalFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(goal):
+    return reverse("goals:goal_edit", args=[goal.pk])
+
+
+def _data(goal, **changes):
+    data = {
+        "citizen_words": goal.citizen_words,
+        "title": goal.title,
+        "indicator": goal.indicator,
+        "target": goal.target,
+        "due_on": goal.due_on.isoformat(),
+        "life_domain": goal.life_domain,
+        "proposed_by": goal.proposed_by,
+        "seen_version": str(goal.version),
+    }
+    return data | changes
+
+
+def test_form_shows_the_goal_as_saved(client):
+    goal = GoalFactory()
+    client.force_login(goal.case.signal.received_by)
+    response = client.get(_url(goal))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "I want to travel abroad." in body
+    assert 'name="seen_version" value="1"' in body
+
+
+def test_case_worker_changes_the_goal(client):
+    goal = GoalFactory()
+    client.force_login(goal.case.signal.received_by)
+    response = client.post(_url(goal), _data(goal, target="Two trips"))
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.target, goal.version) == ("Two trips", 2)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.UPDATE, what="goals.goal").exists()
+
+
+def test_stale_edit_answers_409_keeps_input_and_can_be_saved_again(client):
+    goal = GoalFactory()
+    client.force_login(goal.case.signal.received_by)
+    first = client.post(_url(goal), _data(goal, title="Saved first"))
+    assert first.status_code == 302
+    response = client.post(_url(goal), _data(goal, title="My own text"))  # still the version 1 form
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Someone else changed this record" in body
+    assert 'value="My own text"' in body
+    assert "What is saved now" in body and "Saved first" in body
+    assert 'name="seen_version" value="2"' in body
+    goal.refresh_from_db()
+    assert goal.title == "Saved first"
+    again = client.post(_url(goal), _data(goal, title="My own text"))
+    assert again.status_code == 302
+
+
+def test_bad_input_answers_400_and_keeps_input(client):
+    goal = GoalFactory()
+    client.force_login(goal.case.signal.received_by)
+    response = client.post(_url(goal), _data(goal, title="", target="Three trips"))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Enter the specific goal." in body
+    assert 'value="Three trips"' in body
+
+
+def test_unticking_group_goal_stops_sharing(client):
+    goal = GoalFactory(is_group_goal=True)
+    goal.group_cases.set([case_of(goal.case.signal.received_by)])
+    client.force_login(goal.case.signal.received_by)
+    assert client.post(_url(goal), _data(goal)).status_code == 302
+    goal.refresh_from_db()
+    assert not goal.is_group_goal and not goal.group_cases.exists()
+
+
+def test_unit_leader_may_change_the_goal(client):
+    goal = GoalFactory()
+    client.force_login(leader_of(goal.case))
+    assert client.post(_url(goal), _data(goal, target="x")).status_code == 302
+
+
+@pytest.mark.parametrize("status", [Referral.Status.PENDING, Referral.Status.ACCEPTED])
+def test_provider_staff_gets_403(client, status):
+    goal = GoalFactory()
+    client.force_login(provider_staff_on(goal.case, status))
+    assert client.post(_url(goal), _data(goal, title="Provider's")).status_code == 403
+    assert Goal.objects.get().title != "Provider's"
+
+
+def test_worker_who_sees_only_a_group_case_cannot_edit_the_goal(client):
+    goal = GoalFactory(is_group_goal=True)
+    other_worker = UserFactory(unit=goal.case.unit)
+    goal.group_cases.set([case_of(other_worker)])
+    client.force_login(other_worker)
+    assert client.get(_url(goal)).status_code == 404
+
+
+def test_stranger_gets_404(client):
+    goal = GoalFactory()
+    client.force_login(UserFactory())
+    assert client.get(_url(goal)).status_code == 404

@@ -1,0 +1,103 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from carepath.access import policy
+from carepath.accounts.models import User
+from carepath.core.concurrency import StaleEdit
+from carepath.core.views import render_form
+from carepath.goals import services
+from carepath.goals.forms import EditGoalForm, GoalStatusForm, NewGoalForm
+from carepath.goals.models import Goal
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _resubmittable(request: HttpRequest, current: Goal) -> QueryDict:
+    """The posted input with the version now saved, so that "save again" after a conflict works."""
+    data = request.POST.copy()
+    data["seen_version"] = str(current.version)
+    return data
+
+
+def _copy(goal: Goal) -> Goal:
+    return Goal.objects.get(pk=goal.pk)
+
+
+def goal_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _staff(request)
+    case = policy.get_case(user, case_id, policy.Do.MANAGE)
+    form = NewGoalForm(request.POST or None, case=case, user=user)
+    if request.method == "POST" and form.is_valid():
+        services.create_goal(case=case, by=user, **form.cleaned_data)
+        messages.success(request, _("The goal is set."))
+        return redirect(case.get_absolute_url() + "#goals")
+    return render_form(
+        request,
+        form,
+        title=_("Set a goal with the citizen"),
+        caption=f"{case.reference} · {case.person}",
+        intro=_("Start from the citizen's wish or dream, in their words; then say what it means in practice."),
+        submit_label=_("Save the goal"),
+        cancel_url=case.get_absolute_url(),
+    )
+
+
+def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
+    user = _staff(request)
+    goal, case = policy.get_in_case(user, Goal, goal_id, policy.Do.MANAGE)
+    form = EditGoalForm(request.POST or None, instance=goal, case=case, user=user)
+    stale = current = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_goal(goal=goal, by=user, **form.cleaned_data)
+        except StaleEdit as error:
+            stale, current = error, Goal.objects.get(pk=goal.pk)
+            # The form gets its own copy: validating it writes the input onto its instance.
+            form = EditGoalForm(_resubmittable(request, current), instance=_copy(current), case=case, user=user)
+        else:
+            messages.success(request, _("The goal is saved."))
+            return redirect(case.get_absolute_url() + "#goals")
+    return render_form(
+        request,
+        form,
+        title=_("Change the goal"),
+        caption=f"{case.reference} · {case.person}",
+        submit_label=_("Save the goal"),
+        cancel_url=case.get_absolute_url(),
+        stale=stale,
+        current=current,
+        template="goals/goal_form.html",
+    )
+
+
+def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
+    user = _staff(request)
+    goal, case = policy.get_in_case(user, Goal, goal_id, policy.Do.MANAGE)
+    form = GoalStatusForm(request.POST or None, instance=goal)
+    stale = current = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_status(goal=goal, by=user, **form.cleaned_data)
+        except StaleEdit as error:
+            stale, current = error, Goal.objects.get(pk=goal.pk)
+            form = GoalStatusForm(_resubmittable(request, current), instance=_copy(current))
+        else:
+            messages.success(request, _("The status of the goal is saved."))
+            return redirect(case.get_absolute_url() + "#goals")
+    return render_form(
+        request,
+        form,
+        title=_("Where does the goal stand?"),
+        caption=goal.title,
+        submit_label=_("Save the status"),
+        cancel_url=case.get_absolute_url(),
+        stale=stale,
+        current=current,
+        template="goals/goal_form.html",
+    )

@@ -1,0 +1,206 @@
+from typing import TypeVar
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Model
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from carepath.access import policy
+from carepath.accounts.models import User
+from carepath.audit.models import AuditEvent
+from carepath.cases.models import Case
+from carepath.core.concurrency import StaleEdit
+from carepath.core.views import render_form
+from carepath.goals.models import Goal
+from carepath.plans import services, uploads
+from carepath.plans.forms import (
+    AttachmentForm,
+    DepositForm,
+    SavingsPlanForm,
+    StepEditForm,
+    StepForm,
+    StepStatusForm,
+)
+from carepath.plans.models import SavingsPlan, Step, StepAttachment
+
+M = TypeVar("M", bound=Model)
+
+
+def _staff(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _post(request: HttpRequest) -> QueryDict | None:
+    """The posted data, even when empty: an empty post is a form with errors, not a blank page."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+    return request.FILES if request.method == "POST" else None
+
+
+def _for_planning(user: User, model: type[M], object_id: int, case_path: str) -> tuple[M, Case]:
+    """The object if the user sees its case (else 404) and the case is still open (else 403)."""
+    obj, case = policy.get_in_case(user, model, object_id, policy.Do.PLAN, case_path=case_path)
+    if case.status != Case.Status.OPEN:
+        policy.record(user, AuditEvent.Action.DENIED, obj, case=case)
+        raise PermissionDenied()
+    return obj, case
+
+
+def _plan_url(case: Case, goal_id: int) -> str:
+    return f"{case.get_absolute_url()}#plan-{goal_id}"
+
+
+def step_new(request: HttpRequest, goal_id: int) -> HttpResponse:
+    user = _staff(request)
+    goal, case = _for_planning(user, Goal, goal_id, "case")
+    form = StepForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_step(goal=goal, case=case, by=user, **form.cleaned_data)
+        messages.success(request, _("The step is added to the plan."))
+        return redirect(_plan_url(case, goal.pk))
+    return render_form(
+        request,
+        form,
+        title=_("Add a step"),
+        caption=goal.title,
+        intro=_("Break the goal down with the person: what, who and when."),
+        submit_label=_("Add the step"),
+        cancel_url=_plan_url(case, goal.pk),
+    )
+
+
+def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
+    user = _staff(request)
+    step, case = _for_planning(user, Step, step_id, "goal__case")
+    form = StepEditForm(_post(request), instance=step)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_step(step=step, case=case, by=user, **form.cleaned_data)
+        except StaleEdit as error:
+            stale = error
+        else:
+            messages.success(request, _("The step is saved."))
+            return redirect(_plan_url(case, step.goal_id))
+    return render_form(
+        request,
+        form,
+        title=_("Change the step"),
+        caption=case.reference,
+        submit_label=_("Save the step"),
+        cancel_url=_plan_url(case, step.goal_id),
+        stale=stale,
+    )
+
+
+def step_status(request: HttpRequest, step_id: int) -> HttpResponse:
+    """The quick status change posted from the plan; the page itself is the no-script fallback."""
+    user = _staff(request)
+    step, case = _for_planning(user, Step, step_id, "goal__case")
+    form = StepStatusForm(_post(request), instance=step, prefix=f"step-{step.pk}")
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_step_status(step=step, case=case, by=user, **form.cleaned_data)
+        except StaleEdit as error:
+            stale = error
+        else:
+            messages.success(
+                request, _("The step is now: %(status)s.") % {"status": step.get_status_display()}
+            )
+            return redirect(_plan_url(case, step.goal_id))
+    return render_form(
+        request,
+        form,
+        title=_("Change the status of the step"),
+        caption=step.what,
+        submit_label=_("Save the status"),
+        cancel_url=_plan_url(case, step.goal_id),
+        stale=stale,
+    )
+
+
+def attachment_new(request: HttpRequest, step_id: int) -> HttpResponse:
+    user = _staff(request)
+    step, case = _for_planning(user, Step, step_id, "goal__case")
+    form = AttachmentForm(_post(request), _files(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_attachment(step=step, case=case, by=user, **form.cleaned_data)
+        messages.success(request, _("The support is added to the step."))
+        return redirect(_plan_url(case, step.goal_id))
+    return render_form(
+        request,
+        form,
+        title=_("Add a picture, video or easy-read text"),
+        caption=step.what,
+        intro=_("Supports help the person remember and do the step on their own."),
+        submit_label=_("Add it to the step"),
+        cancel_url=_plan_url(case, step.goal_id),
+    )
+
+
+def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
+    """A step's picture or video, only for who sees the case; every look is audited."""
+    user = _staff(request)
+    attachment, case = policy.get_in_case(user, StepAttachment, attachment_id, case_path="step__goal__case")
+    if not attachment.file:
+        raise Http404()
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404() from missing
+    policy.record(user, AuditEvent.Action.VIEW, attachment, case=case)
+    response = FileResponse(handle, content_type=uploads.content_type(attachment.file.name or ""))
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def savings_new(request: HttpRequest, goal_id: int) -> HttpResponse:
+    user = _staff(request)
+    goal, case = _for_planning(user, Goal, goal_id, "case")
+    form = SavingsPlanForm(_post(request), initial={"currency": "EUR"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.start_savings_plan(goal=goal, case=case, by=user, **form.cleaned_data)
+        except services.SavingsPlanExists:
+            form.add_error(None, _("This goal already has a savings plan. Add a deposit to it instead."))
+        else:
+            messages.success(request, _("The savings plan is started."))
+            return redirect(_plan_url(case, goal.pk))
+    return render_form(
+        request,
+        form,
+        title=_("Start a savings plan"),
+        caption=goal.title,
+        intro=_("Save money step by step towards the goal."),
+        submit_label=_("Start the savings plan"),
+        cancel_url=_plan_url(case, goal.pk),
+    )
+
+
+def deposit_new(request: HttpRequest, savings_plan_id: int) -> HttpResponse:
+    user = _staff(request)
+    plan, case = _for_planning(user, SavingsPlan, savings_plan_id, "goal__case")
+    form = DepositForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_deposit(savings_plan=plan, case=case, by=user, **form.cleaned_data)
+        messages.success(request, _("The deposit is recorded."))
+        return redirect(_plan_url(case, plan.goal_id))
+    return render_form(
+        request,
+        form,
+        title=_("Add a deposit"),
+        caption=case.reference,
+        intro=_("Target: %(amount)s %(currency)s") % {"amount": plan.target_amount, "currency": plan.currency},
+        submit_label=_("Add the deposit"),
+        cancel_url=_plan_url(case, plan.goal_id),
+    )
