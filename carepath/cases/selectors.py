@@ -90,12 +90,13 @@ class CaseOverview:
     @property
     def pathway(self) -> list[tuple[str, str, bool]]:
         """The steps of the pathway as (anchor, label, done): where the case stands at a glance."""
+        referred = any(r.status == Referral.Status.ACCEPTED for r in self.referrals)
         return [
             ("consent", _("Consent"), any(c.is_active for c in self.consents)),
             ("assessment", _("Functional ability assessed"), bool(self.assessments)),
             ("goals", _("Goals set with the citizen"), bool(self.goals)),
             ("agreement", _("Agreement accepted"), bool(self.agreement_versions)),
-            ("referrals", _("Referred to a service"), any(r.status == Referral.Status.ACCEPTED for r in self.referrals)),
+            ("referrals", _("Referred to a service"), referred),
             ("goals", _("Plan made with steps"), any(g.steps.all() for g in self.goals)),
             ("evaluations", _("Evaluation held"), any(e.held_on for e in self.evaluations)),
             ("closure", _("Case closed"), self.case.status == Case.Status.CLOSED),
