@@ -59,8 +59,10 @@ def visible_signals(user: User) -> QuerySet[Signal]:
 
 def may(user: User, do: Do, case: Case) -> bool:
     """Whether `user`, who can see `case`, may do `do` to it."""
-    if do is Do.VIEW or do is Do.PLAN:
+    if do is Do.VIEW:
         return True
+    if do is Do.PLAN:
+        return case.status == Case.Status.OPEN
     # Decisions belong to the responsible authority, not to providers.
     is_authority_staff = (
         user.organisation_id == case.unit.organisation_id

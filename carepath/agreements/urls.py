@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from carepath.agreements import views
 
 app_name = "agreements"
-urlpatterns: list = []
+urlpatterns = [
+    path("cases/<int:case_id>/agreement/", views.agreement_history, name="agreement_history"),
+    path("cases/<int:case_id>/agreement/new/", views.agreement_new, name="agreement_new"),
+]

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from carepath.assessments.models import Assessment
 from carepath.core.choices import FunctionalLevel
 
-WIDTH, HEIGHT = 560, 240
-LEFT, RIGHT, TOP, BOTTOM = 36, 16, 16, 44
+WIDTH, HEIGHT = 600, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 52, 16, 44
 MAX_DATE_LABELS = 7
 
 

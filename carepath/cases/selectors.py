@@ -165,7 +165,10 @@ def _timeline(o: CaseOverview) -> list[TimelineEntry]:
     for r in o.referrals:
         entries.append(TimelineEntry(r.referred_at, _("Referred"), r.service.name))
         if r.answered_at:
-            entries.append(TimelineEntry(r.answered_at, r.get_status_display(), r.service.name))
+            answer = _("Declined") if r.decline_reason else _("Accepted")
+            entries.append(TimelineEntry(r.answered_at, answer, r.service.name))
+        if r.ended_at:
+            entries.append(TimelineEntry(r.ended_at, _("Referral ended"), r.service.name))
     entries += [TimelineEntry(n.written_at, _("Progress note"), n.goal.title if n.goal else "") for n in o.notes]
     entries += [
         TimelineEntry(_at(e.held_on), _("Evaluation held")) for e in o.evaluations if e.held_on

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -31,8 +31,8 @@ class ConsentForm(ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Radios need no empty "---------" choice; the field stays required.
-        self.fields["scope"].choices = Consent.Scope.choices
-        self.fields["method"].choices = Consent.Method.choices
+        cast(forms.ChoiceField, self.fields["scope"]).choices = Consent.Scope.choices
+        cast(forms.ChoiceField, self.fields["method"]).choices = Consent.Method.choices
         self.fields["given_on"].initial = timezone.localdate
 
     def clean_given_on(self) -> Any:
@@ -60,7 +60,7 @@ class ConsentForm(ModelForm):
     def full_clean(self) -> None:
         super().full_clean()
         # Browsers never send a file twice: say so, rather than let it vanish silently.
-        if self._errors and self.files.get("document") and "document" not in self._errors:
+        if self.errors and self.files.get("document") and "document" not in self.errors:
             self.add_error("document", _("Choose the scan again: a file is not kept when the form has a problem."))
 
 

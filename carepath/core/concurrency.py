@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 class StaleEdit(Exception):
     """Someone else saved the record after this form was opened."""
 
+    def __init__(self, current_version: int | None = None) -> None:
+        super().__init__()
+        self.current_version = current_version
+
     message = _(
         "Someone else changed this record while you were editing it. "
         "Your text is kept below; check the current version and save again."
@@ -34,5 +38,6 @@ def save_versioned(instance: Versioned, *, expected_version: int, fields: list[s
         version=expected_version + 1, **values
     )
     if updated != 1:
-        raise StaleEdit()
+        current = model._default_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
+        raise StaleEdit(current_version=current)
     instance.version = expected_version + 1

@@ -48,8 +48,8 @@ class StyledFormMixin:
             if isinstance(field, forms.DateField) and not isinstance(widget, forms.HiddenInput):
                 field.widget = widget = DateInput(attrs=widget.attrs)
             css = next((c for t, c in WIDGET_CLASSES.items() if type(widget) is t), "govuk-input")
-            if isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("rows", 4)
+            if isinstance(widget, forms.Textarea) and widget.attrs.get("rows") == "10":
+                widget.attrs["rows"] = "4"  # Django's default of 10 makes forms needlessly long
             widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), css]))
 
     def full_clean(self) -> None:
@@ -57,7 +57,10 @@ class StyledFormMixin:
         for name in self.errors:
             if name in self.fields:
                 widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"{name}-error"
+                described_by = [f"{name}-error"]
+                if self.fields[name].help_text:
+                    described_by.append(f"{self[name].auto_id}_helptext")  # type: ignore[index]
+                widget.attrs["aria-describedby"] = " ".join(described_by)
                 if not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.CheckboxInput):
                     widget.attrs["class"] += " " + ERROR_CLASSES.get(type(widget), "govuk-input--error")
 

@@ -28,6 +28,7 @@ def render_form(
         status = 400
     if stale is not None:
         status = 409
+        _rebase(form, stale)
     context = {
         "form": form,
         "title": title,
@@ -39,3 +40,12 @@ def render_form(
         **extra,
     }
     return render(request, template, context, status=status)
+
+
+def _rebase(form: forms.BaseForm, stale: StaleEdit) -> None:
+    """The user has now seen that the record changed: their next save applies to the current version."""
+    key = form.add_prefix("seen_version")
+    if stale.current_version is not None and key in form.data:
+        data = form.data.copy()
+        data[key] = str(stale.current_version)
+        form.data = data

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -24,8 +24,23 @@ GOAL_FIELDS = [
 ]
 
 
+class CaseChoiceField(forms.ModelMultipleChoiceField):
+    """Cases named by their person and reference, as a case worker knows them."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.person} ({obj.reference})"
+
+
 class GoalForm(ModelForm):
     """The citizen's own words first, then the SMART formulation, the life domain and who proposed it."""
+
+    group_cases = CaseChoiceField(
+        label=_("Shared with"),
+        queryset=Case.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only for a group goal: the other people who share it. Each sees it on their own case."),
+    )
 
     class Meta:
         model = Goal
@@ -34,7 +49,6 @@ class GoalForm(ModelForm):
             "citizen_words": forms.Textarea(attrs={"rows": 6, "class": "govuk-!-font-size-24"}),
             "life_domain": forms.RadioSelect,
             "proposed_by": forms.RadioSelect,
-            "group_cases": forms.CheckboxSelectMultiple,
         }
         labels = {
             "citizen_words": _("In the citizen's own words"),
@@ -43,14 +57,12 @@ class GoalForm(ModelForm):
             "target": _("Target"),
             "due_on": _("To be reached by"),
             "is_group_goal": _("This is a group goal, shared with other people"),
-            "group_cases": _("Shared with"),
         }
         help_texts = {
             "citizen_words": _("Their wish or dream: write it as they say it"),
             "title": _("What exactly will be different, e.g. travel to Riga by bus with a friend"),
             "indicator": _("What shows that the goal is reached, e.g. trip made"),
             "target": _("e.g. one trip, three times a week"),
-            "group_cases": _("Only for a group goal: the other people who share it. Each sees it on their own case."),
         }
         error_messages = {
             "citizen_words": {"required": _("Write the goal in the citizen's own words.")},
@@ -69,15 +81,13 @@ class GoalForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.case = case
         # Radios need no empty "---------" choice; the fields stay required.
-        self.fields["life_domain"].choices = LifeDomain.choices
-        self.fields["proposed_by"].choices = Goal.ProposedBy.choices
+        cast(forms.ChoiceField, self.fields["life_domain"]).choices = LifeDomain.choices
+        cast(forms.ChoiceField, self.fields["proposed_by"]).choices = Goal.ProposedBy.choices
         keep = list(self.instance.group_cases.values_list("pk", flat=True)) if self.instance.pk else []
-        group_cases = self.fields["group_cases"]
-        assert isinstance(group_cases, forms.ModelMultipleChoiceField)
-        group_cases.queryset = selectors.shareable_cases(user, case=case, keep=keep)
+        choices = selectors.shareable_cases(user, case=case, keep=keep)
+        cast(CaseChoiceField, self.fields["group_cases"]).queryset = choices
         # Shared cases this user cannot see stay shared (see services.update_goal) and count as sharing.
-        self.unseen_shares = len(keep) - group_cases.queryset.filter(pk__in=keep).count() if keep else 0
-        group_cases.label_from_instance = lambda c: f"{c.person} ({c.reference})"  # type: ignore[method-assign]
+        self.unseen_shares = len(keep) - choices.filter(pk__in=keep).count() if keep else 0
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -106,6 +106,11 @@ class Suggestion:
         return [str(labels.get(code, code)) for code in self.matching_domains]
 
     @property
+    def other_labels(self) -> list[str]:
+        labels = dict(LifeDomain.choices)
+        return [str(labels.get(code, code)) for code in self.service.life_domains if code not in self.matching_domains]
+
+    @property
     def free_places(self) -> int:
         return max(0, self.service.capacity - self.service.in_service)  # type: ignore[attr-defined]
 

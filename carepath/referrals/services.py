@@ -100,11 +100,18 @@ def decline_referral(*, referral: Referral, by: User, reason: str) -> Referral:
 @transaction.atomic
 def end_referral(*, referral: Referral, by: User) -> Referral:
     """The authority withdraws a pending referral or ends an accepted one."""
-    referral = Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
+    referral = Referral.objects.select_for_update(of=("self",)).select_related("case", "service").get(pk=referral.pk)
     if referral.status not in OPEN_STATUSES:
         raise ReferralRefused(_("Only a pending or accepted referral can be ended."))
     referral.status = Referral.Status.ENDED
     referral.ended_at = timezone.now()
     referral.save(update_fields=["status", "ended_at"])
+    # The provider's access ends with its referral, unless another one of theirs is still open.
+    if not Referral.objects.filter(
+        case=referral.case, service__provider_id=referral.service.provider_id, status__in=OPEN_STATUSES
+    ).exists():
+        CaseTeamMember.objects.filter(
+            case=referral.case, user__organisation_id=referral.service.provider_id, is_case_manager=False
+        ).delete()
     policy.record(by, UPDATE, referral, case=referral.case)
     return referral

@@ -8,6 +8,7 @@ from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.core.views import render_form
+from carepath.goals.models import Goal
 from carepath.referrals import selectors, services
 from carepath.referrals.forms import AnswerForm, EndReferralForm, ReferralForm
 from carepath.referrals.models import Referral
@@ -54,7 +55,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
         template="referrals/referral_form.html",
         case=case,
         suggestions=selectors.suggest_services(case),
-        has_goals=form.fields["goals"].queryset.exists(),  # type: ignore[attr-defined]
+        has_goals=selectors.case_goals(case).filter(status=Goal.Status.ACTIVE).exists(),
         level=selectors.latest_level(case),
     )
 

@@ -9,7 +9,8 @@ PROD = {"DJANGO_SETTINGS_MODULE": "carepath.settings.production", "CAREPATH_ALLO
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    inherited = {k: v for k, v in os.environ.items() if k != "CAREPATH_SECRET_KEY"}
+    # The browser fixture's DJANGO_ALLOW_ASYNC_UNSAFE must not reach a production check.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("CAREPATH_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     full_env = {**inherited, **PROD, **env}
     return subprocess.run(
         [sys.executable, "-m", "carepath.manage", *args], env=full_env, capture_output=True, text=True, timeout=120

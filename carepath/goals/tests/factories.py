@@ -1,19 +1,18 @@
 """Test data for goals: the people around a case."""
 
-from carepath.accounts.models import Role, User
-from carepath.cases.models import Case
+from carepath.accounts.models import Role
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, ProviderStaffFactory, ReferralFactory, ServiceFactory, UserFactory
 
 
-def provider_staff_on(case: Case, status: str = Referral.Status.ACCEPTED) -> User:
+def provider_staff_on(case, status=Referral.Status.ACCEPTED):
     """Staff of a provider that holds a referral of `case` with `status`."""
     staff = ProviderStaffFactory()
     ReferralFactory(case=case, service=ServiceFactory(provider=staff.organisation), status=status)
     return staff
 
 
-def leader_of(case: Case) -> User:
+def leader_of(case):
     """The team leader of the unit responsible for `case`."""
     leader = UserFactory(role=Role.TEAM_LEADER, unit=case.unit)
     case.unit.leader = leader
@@ -21,6 +20,6 @@ def leader_of(case: Case) -> User:
     return leader
 
 
-def case_of(worker: User, **kwargs: object) -> Case:
+def case_of(worker, **kwargs):
     """Another open case managed by `worker`."""
     return CaseFactory(signal__received_by=worker, **kwargs)

@@ -57,6 +57,13 @@ def test_without_active_goals_nothing_is_suggested():
     assert selectors.suggest_services(case) == []
 
 
+def test_a_suggestion_names_its_matching_and_other_domains():
+    case = case_with_goals(LEISURE)
+    service(WORK, LEISURE)
+    [suggestion] = selectors.suggest_services(case)
+    assert (suggestion.matching_labels, suggestion.other_labels) == (["Leisure"], ["Work"])
+
+
 def test_inactive_services_are_not_suggested():
     case = case_with_goals(LEISURE)
     service(LEISURE, is_active=False)

@@ -1,0 +1,1 @@
+"""`carepath generate`: a deterministic synthetic municipality for load and usability tests."""
