@@ -35,7 +35,7 @@ class AgreementVersionForm(Form):
         },
     )
     # The version the user started from: a version saved meanwhile is a conflict, not a silent overwrite.
-    seen_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def clean_accepted_on(self) -> Any:
         value = self.cleaned_data["accepted_on"]

@@ -48,19 +48,19 @@ def accept_version(
     accepted_by_family: str,
     accepted_on: datetime.date,
     actions: Sequence[ActionFields],
-    seen_number: int,
+    seen_version: int,
     summary: str = "",
 ) -> AgreementVersion:
     """Record the next version (previous + 1), accepted by the family and `by`.
 
-    `seen_number` is the version the user started from (0 for none). Raises VersionTaken when another
+    `seen_version` is the number of the version the user started from (0 for none). Raises VersionTaken when another
     version was saved since, including a second click racing the first past the unique (case, number).
     """
     if not actions:
         raise NoActions("an agreement has at least one action")
     latest = latest_number(case)
-    if latest != seen_number:
-        raise VersionTaken()
+    if latest != seen_version:
+        raise VersionTaken(current_version=latest)
     try:
         with transaction.atomic():
             version = AgreementVersion.objects.create(
@@ -72,7 +72,7 @@ def accept_version(
                 accepted_on=accepted_on,
             )
     except IntegrityError as clash:
-        raise VersionTaken() from clash
+        raise VersionTaken(current_version=latest_number(case)) from clash
     AgreementAction.objects.bulk_create(
         AgreementAction(version=version, who=a["who"], what=a["what"], by_when=a["by_when"]) for a in actions
     )

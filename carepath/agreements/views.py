@@ -37,7 +37,7 @@ def agreement_new(request: HttpRequest, case_id: int) -> HttpResponse:
     else:
         form = AgreementVersionForm(
             initial={
-                "seen_number": latest.number if latest else 0,
+                "seen_version": latest.number if latest else 0,
                 "accepted_by_family": latest.accepted_by_family if latest else "",
             }
         )
@@ -47,11 +47,8 @@ def agreement_new(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             services.accept_version(case=case, by=user, actions=actions.cleaned_actions(), **form.cleaned_data)
         except services.VersionTaken as error:
+            # render_form moves the form onto the version now in force, so saving again goes through.
             stale, latest = error, selectors.current_version(case)
-            # Saving again after reading the new version is a deliberate choice, so it may go through.
-            data = request.POST.copy()
-            data["seen_number"] = str(latest.number if latest else 0)
-            form = AgreementVersionForm(data)
         else:
             messages.success(request, _("The agreement is saved as a new version."))
             return redirect(case.get_absolute_url() + "#agreement")

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -16,17 +16,6 @@ def _staff(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
-
-
-def _resubmittable(request: HttpRequest, current: Goal) -> QueryDict:
-    """The posted input with the version now saved, so that "save again" after a conflict works."""
-    data = request.POST.copy()
-    data["seen_version"] = str(current.version)
-    return data
-
-
-def _copy(goal: Goal) -> Goal:
-    return Goal.objects.get(pk=goal.pk)
 
 
 def goal_new(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -57,9 +46,7 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
         try:
             services.update_goal(goal=goal, by=user, **form.cleaned_data)
         except StaleEdit as error:
-            stale, current = error, Goal.objects.get(pk=goal.pk)
-            # The form gets its own copy: validating it writes the input onto its instance.
-            form = EditGoalForm(_resubmittable(request, current), instance=_copy(current), case=case, user=user)
+            stale, current = error, Goal.objects.get(pk=goal.pk)  # shown beside the kept input
         else:
             messages.success(request, _("The goal is saved."))
             return redirect(case.get_absolute_url() + "#goals")
@@ -86,7 +73,6 @@ def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
             services.change_status(goal=goal, by=user, **form.cleaned_data)
         except StaleEdit as error:
             stale, current = error, Goal.objects.get(pk=goal.pk)
-            form = GoalStatusForm(_resubmittable(request, current), instance=_copy(current))
         else:
             messages.success(request, _("The status of the goal is saved."))
             return redirect(case.get_absolute_url() + "#goals")

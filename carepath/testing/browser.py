@@ -37,6 +37,7 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1024, "height": 900})  # type: ignore[attr-defined]
     opened = context.new_page()
+    opened.set_default_timeout(10_000)
     yield opened
     context.close()
 

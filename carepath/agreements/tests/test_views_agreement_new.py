@@ -21,12 +21,12 @@ def _url(case):
     return reverse("agreements:agreement_new", args=[case.pk])
 
 
-def _data(rows, *, seen_number=0, **changes):
+def _data(rows, *, seen_version=0, **changes):
     data = {
         "summary": "Mornings are hard; school first.",
         "accepted_by_family": "Maria Silva",
         "accepted_on": timezone.localdate().isoformat(),
-        "seen_number": str(seen_number),
+        "seen_version": str(seen_version),
         "actions-TOTAL_FORMS": str(len(rows)),
         "actions-INITIAL_FORMS": "0",
         "actions-MIN_NUM_FORMS": "0",
@@ -70,7 +70,7 @@ def test_renegotiating_starts_from_the_previous_actions(client):
     actions = response.context["actions"]
     assert actions.total_form_count() == 4  # one carried over, three empty
     assert actions.forms[0].initial["what"] == "Calls the school on Mondays."
-    assert response.context["form"].initial["seen_number"] == 1
+    assert response.context["form"].initial["seen_version"] == 1
     assert response.context["form"].initial["accepted_by_family"] == "Maria Silva"
     assert 'value="João"' in response.content.decode()
 
@@ -80,7 +80,7 @@ def test_renegotiated_version_is_number_two_and_drops_emptied_rows(client):
     case = action.version.case
     client.force_login(case.signal.received_by)
     rows = [EMPTY, ("Ana (teacher)", "Sends a note each Friday.", LATER)]
-    assert client.post(_url(case), _data(rows, seen_number=1)).status_code == 302
+    assert client.post(_url(case), _data(rows, seen_version=1)).status_code == 302
     new = AgreementVersion.objects.get(case=case, number=2)
     assert [a.who for a in new.actions.all()] == ["Ana (teacher)"]
     assert action.version.actions.count() == 1  # the old version is never edited
@@ -127,9 +127,9 @@ def test_double_submit_answers_409_keeps_input_and_can_be_saved_again(client):
     body = response.content.decode()
     assert "Someone saved a new version of the agreement meanwhile." in body
     assert "My second text" in body
-    assert 'name="seen_number" value="1"' in body
+    assert 'name="seen_version" value="1"' in body
     assert AgreementVersion.objects.filter(case=case).count() == 1
-    again = client.post(_url(case), _data([("Maria", "My second text", LATER)], seen_number=1))
+    again = client.post(_url(case), _data([("Maria", "My second text", LATER)], seen_version=1))
     assert again.status_code == 302
 
 
