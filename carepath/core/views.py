@@ -46,6 +46,6 @@ def _rebase(form: forms.BaseForm, stale: StaleEdit) -> None:
     """The user has now seen that the record changed: their next save applies to the current version."""
     key = form.add_prefix("seen_version")
     if stale.current_version is not None and key in form.data:
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict when bound to a request
         data[key] = str(stale.current_version)
         form.data = data

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from carepath.cases.models import Case, CaseTeamMember, Deadline, DeadlineRule, Signal
 from carepath.evaluations.models import GoalAttainment
+from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.referrals.models import Referral
 
@@ -47,6 +48,12 @@ def problems() -> list[str]:
     expect_none("answered referrals without who and when", Referral.objects.exclude(
         status=Referral.Status.PENDING).exclude(status=Referral.Status.ENDED, answered_by=None).filter(
         Q(answered_by=None) | Q(answered_at=None)).count())
+    expect_none("referrals made before the goals they carry were set", Referral.goals.through.objects.filter(
+        referral__referred_at__lt=F("goal__created_at")).count())
+    expect_none("referrals answered before they were made", Referral.objects.filter(
+        answered_at__lt=F("referred_at")).count())
+    expect_none("goals set before their case was opened", Goal.objects.filter(
+        created_at__lt=F("case__opened_at")).count())
     expect_none("goal attainments at evaluations not held", GoalAttainment.objects.filter(
         evaluation__held_on=None).count())
     expect_none("attainments of goals of another case", GoalAttainment.objects.exclude(

@@ -126,26 +126,26 @@ def petrauskas(w: World) -> Case:
               relation="parents", scope=Consent.Scope.SHARE_NETWORK,
               details="Sharing between the paediatrician, the early intervention team, the day care "
               "and the case worker.")
-    b.assess(case, by=cw, days_ago=30, levels=(3, 3, 1),
+    b.assess(case, by=cw, days_ago=34, levels=(3, 3, 1),
              descriptions=("Sits and crawls; pulls herself up to stand but does not walk yet.",
                            "Says about five words and understands much more; points to what she wants.",
                            "Smiles, plays peekaboo, likes the other children at day care."),
              strengths="Curious, loves music and animals, and keeps trying.",
              resources="The parents are the experts of Emilija's situation: they presented their own "
              "analysis of her day at the network meeting. Her grandmother looks after her two days a week.")
-    walk = b.goal(case, by=cw, days_ago=29, due_in=120, life_domain=LifeDomain.HEALTH,
+    walk = b.goal(case, by=cw, days_ago=33, due_in=120, life_domain=LifeDomain.HEALTH,
                   citizen_words="We want Emilija to walk with us to the playground.",
                   title="Emilija walks ten steps on her own", indicator="Steps walked without holding on",
                   target="10 steps by the next evaluation")
-    words = b.goal(case, by=cw, days_ago=29, due_in=150, life_domain=LifeDomain.EDUCATION,
+    words = b.goal(case, by=cw, days_ago=33, due_in=150, life_domain=LifeDomain.EDUCATION,
                    citizen_words="We want to understand what she wants, and she wants to tell us.",
                    title="Emilija uses 20 words or signs to say what she wants",
                    indicator="Words or signs used, counted by the parents", target="20 words or signs")
-    b.refer(case, w.services["early_intervention"], [walk, words], by=cw, days_ago=36,
+    b.refer(case, w.services["early_intervention"], [walk, words], by=cw, days_ago=32,
             message="Please coordinate the support around Emilija with the parents.",
-            accepted_by=early, answered_days_ago=35)
-    b.member(case, early, "Early intervention coordinator", 35, manager=True)
-    b.member(case, centre, "Family helper", 33)
+            accepted_by=early, answered_days_ago=31)
+    b.member(case, early, "Early intervention coordinator", 31, manager=True)
+    b.member(case, centre, "Family helper", 30)
     _petrauskas_plan(w, case, walk, words)
     b.evaluation(case, by=cw, planned_days_ago=-50)
     return case

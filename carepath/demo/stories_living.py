@@ -76,9 +76,9 @@ def tomas(w: World) -> tuple[Case, Goal]:
         indicator="Trip made; photos shown at the focus group afterwards",
         target="One week's trip, paid with his own savings", life_domain=LifeDomain.LEISURE,
     )
-    b.refer(case, w.services["independent_living"], [trip], by=cw, days_ago=155,
+    b.refer(case, w.services["independent_living"], [trip], by=cw, days_ago=147,
             message="Tomas has a dream of a trip abroad; please draw up the plan with him.",
-            accepted_by=staff, answered_days_ago=153)
+            accepted_by=staff, answered_days_ago=145)
     b.member(case, w.users["quality"], "Focus groups and evaluation", 140)
     _trip_plan(w, case, trip)
     b.evaluation(case, by=cw, planned_days_ago=-30)
@@ -157,7 +157,7 @@ def residents_council(w: World, tomas_case: Case) -> None:
         target="One concert with at least three residents", life_domain=LifeDomain.LEISURE,
     )
     concert.group_cases.set([tomas_case, mindaugas])
-    for case, goals, days_ago in ((aiste, [job, concert], 195), (mindaugas, [english], 85)):
+    for case, goals, days_ago in ((aiste, [job], 184), (mindaugas, [english], 79)):
         b.refer(case, w.services["independent_living"], goals, by=cw, days_ago=days_ago,
                 message="Please draw up the plan with the resident.", accepted_by=staff,
                 answered_days_ago=days_ago - 2)

@@ -40,8 +40,8 @@ LANGUAGES = (
         tuple(lithuanian(
             ("Kazlausk", "as", "aitė"), ("Petrausk", "as", "aitė"), ("Jankausk", "as", "aitė"),
             ("Stankevič", "ius", "iūtė"), ("Vasiliausk", "as", "aitė"), ("Žukausk", "as", "aitė"),
-            ("Butkev", "ičius", "ičiūtė"), ("Paulausk", "as", "aitė"), ("Urbon", "as", "aitė"),
-            ("Kavaliausk", "as", "aitė"), ("Baran", "auskas", "auskaitė"), ("Šimk", "us", "ūtė"),
+            ("Butkevič", "ius", "iūtė"), ("Paulausk", "as", "aitė"), ("Urbon", "as", "aitė"),
+            ("Kavaliausk", "as", "aitė"), ("Baranausk", "as", "aitė"), ("Šimk", "us", "ūtė"),
             ("Vaitk", "us", "utė"), ("Jonait", "is", "ytė"), ("Gudait", "is", "ytė"),
         )),
     ),
