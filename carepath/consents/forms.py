@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carepath.consents.models import Consent
-from carepath.consents.uploads import validate_scan
+from carepath.core import uploads
 from carepath.core.forms import Form, ModelForm
 
 
@@ -44,7 +44,7 @@ class ConsentForm(ModelForm):
     def clean_document(self) -> Any:
         upload = self.cleaned_data.get("document")
         if upload:
-            validate_scan(upload)
+            uploads.check("scan", upload)
         return upload
 
     def clean(self) -> dict[str, Any]:

@@ -7,14 +7,14 @@ from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.consents.models import Consent
-from carepath.consents.uploads import kind_of
+from carepath.core import uploads
 
 
 def scan_of(user: User, consent_id: int) -> tuple[Consent, File, str]:
-    """The opened scan of a consent on a case `user` sees (else 404) and its kind ("pdf"...); the look is audited."""
+    """The opened scan of a consent on a case `user` sees (else 404) and its extension; the look is audited."""
     consent, case = policy.get_in_case(user, Consent, consent_id, policy.Do.VIEW)
-    kind = kind_of(consent.document.name or "") if consent.document else None
-    if kind is None:
+    kind = uploads.extension(consent.document.name or "") if consent.document else ""
+    if kind not in uploads.FORMATS["scan"]:
         raise Http404()
     try:
         scan = consent.document.open("rb")

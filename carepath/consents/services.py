@@ -11,7 +11,7 @@ from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.consents.models import Consent
-from carepath.consents.uploads import anonymous_name, validate_scan
+from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
 
 
@@ -54,8 +54,8 @@ def record_consent(
         recorded_by=by,
     )
     if document:
-        kind = validate_scan(document)
-        consent.document.save(anonymous_name(kind), document, save=False)
+        uploads.check("scan", document)
+        consent.document.save(uploads.anonymous_name(document.name or ""), document, save=False)
     consent.save()
     policy.record(by, AuditEvent.Action.CREATE, consent, case=case)
     return consent

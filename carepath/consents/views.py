@@ -9,7 +9,7 @@ from carepath.accounts.models import User
 from carepath.consents import selectors, services
 from carepath.consents.forms import ConsentForm, WithdrawConsentForm
 from carepath.consents.models import Consent
-from carepath.consents.uploads import CONTENT_TYPES
+from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import render_form
 
@@ -69,7 +69,7 @@ def consent_document(request: HttpRequest, consent_id: int) -> FileResponse:
     consent, scan, kind = selectors.scan_of(_staff(request), consent_id)
     # The file name says nothing about the person; only the policy-checked URL serves it.
     response = FileResponse(
-        scan, as_attachment=True, filename=f"consent-{consent.pk}.{kind}", content_type=CONTENT_TYPES[kind]
+        scan, as_attachment=True, filename=f"consent-{consent.pk}{kind}", content_type=uploads.CONTENT_TYPES[kind]
     )
     response["Cache-Control"] = "private, no-store"
     return response

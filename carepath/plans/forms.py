@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from carepath.core import uploads
 from carepath.core.forms import ModelForm, VersionedModelForm
-from carepath.plans import uploads
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
 
 STEP_HELP = {

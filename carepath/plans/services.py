@@ -1,7 +1,6 @@
 """Changes to a goal's plan: steps, their supports, savings. Each writes the audit log."""
 
 import datetime
-import uuid
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
@@ -11,9 +10,9 @@ from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
+from carepath.core import uploads
 from carepath.core.concurrency import save_versioned
 from carepath.goals.models import Goal
-from carepath.plans import uploads
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
 
 CREATE = AuditEvent.Action.CREATE
@@ -77,7 +76,7 @@ def add_attachment(
     """
     attachment = StepAttachment(step=step, kind=kind, description=description.strip(), text=text, added_by=by)
     if file is not None:
-        attachment.file.save(f"{uuid.uuid4().hex}{uploads.extension(file.name or '')}", file, save=False)
+        attachment.file.save(uploads.anonymous_name(file.name or ""), file, save=False)
     try:
         attachment.save()
         policy.record(by, CREATE, attachment, case=case)

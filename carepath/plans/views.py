@@ -13,10 +13,11 @@ from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
+from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import render_form
 from carepath.goals.models import Goal
-from carepath.plans import services, uploads
+from carepath.plans import services
 from carepath.plans.forms import (
     AttachmentForm,
     DepositForm,

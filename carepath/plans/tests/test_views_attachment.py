@@ -4,7 +4,7 @@ from django.urls import reverse
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
-from carepath.plans import uploads
+from carepath.core import uploads
 from carepath.plans.models import StepAttachment
 from carepath.plans.tests.factories import MP4, PNG, StepAttachmentFactory, upload
 from carepath.referrals.models import Referral

@@ -1,7 +1,7 @@
 import pytest
 from django.forms import ValidationError
 
-from carepath.plans import uploads
+from carepath.core import uploads
 from carepath.plans.tests.factories import GIF, JPEG, MP4, PNG, WEBM, WEBP, upload
 
 

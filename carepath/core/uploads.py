@@ -1,9 +1,12 @@
-"""What a step's picture or video may be: checked by name, size and the file's own first bytes.
+"""What an uploaded file may be: checked by name, size and the file's own first bytes.
 
-The browser's declared content type is not trusted; the first bytes say what the file really is,
-so a renamed script is refused and what is served later has the type it claims.
+Uploads (consent scans, pictures and videos for steps) are personal data. The browser's declared
+content type is not trusted; the first bytes say what the file really is, so a renamed script is
+refused and what is served later has the type it claims. Stored names are random: the name a
+person gave the file may contain their name.
 """
 
+import uuid
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
@@ -13,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 MAX_BYTES = 20 * 1024 * 1024
 
 FORMATS: dict[str, dict[str, str]] = {
+    "scan": {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"},
     "image": {
         ".jpg": "image/jpeg",
         ".jpeg": "image/jpeg",
@@ -27,6 +31,8 @@ CONTENT_TYPES = {ext: ctype for formats in FORMATS.values() for ext, ctype in fo
 
 def sniff(head: bytes) -> str | None:
     """The content type the first bytes of a file show, or None when not an allowed format."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
     if head.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -49,6 +55,11 @@ def extension(name: str) -> str:
 def content_type(name: str) -> str:
     """The type to serve a stored file with; its extension was checked on upload."""
     return CONTENT_TYPES.get(extension(name), "application/octet-stream")
+
+
+def anonymous_name(upload_name: str) -> str:
+    """A random file name keeping only the (checked) extension."""
+    return f"{uuid.uuid4().hex}{extension(upload_name)}"
 
 
 def check(kind: str, upload: UploadedFile) -> None:
