@@ -105,6 +105,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["carepath.formats"]
 TIME_ZONE = os.environ.get("CAREPATH_TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True

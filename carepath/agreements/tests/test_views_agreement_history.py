@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from carepath.agreements.tests.factories import leader_of, provider_staff_on
 from carepath.audit.models import AuditEvent
 from carepath.referrals.models import Referral
 from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, CaseFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_provider_staff_reads_the_history_without_renegotiate_link(client, statu
 
 def test_unit_leader_reads_the_history(client):
     case = _case_with_two_versions()
-    client.force_login(leader_of(case))
+    client.force_login(team_leader_of(case))
     assert client.get(_url(case)).status_code == 200
 
 

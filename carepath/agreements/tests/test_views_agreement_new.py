@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from carepath.agreements import services
 from carepath.agreements.models import AgreementVersion
-from carepath.agreements.tests.factories import leader_of, provider_staff_on
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.referrals.models import Referral
 from carepath.testing.factories import AgreementActionFactory, CaseFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_race_on_the_unique_number_answers_409_not_500(client, monkeypatch):
 
 def test_unit_leader_may_record_the_agreement(client):
     case = CaseFactory()
-    client.force_login(leader_of(case))
+    client.force_login(team_leader_of(case))
     assert client.post(_url(case), _data([("Maria", "Cooks", LATER)])).status_code == 302
 
 

@@ -3,8 +3,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carepath.agreements.tests.factories import provider_staff_on
+from carepath.referrals.models import Referral
 from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, CaseFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_case_without_agreement_offers_to_record_one(client):
 
 def test_provider_sees_the_agreement_without_renegotiate_link(client):
     version = AgreementActionFactory().version
-    body = _page(client, version.case, provider_staff_on(version.case))
+    body = _page(client, version.case, provider_staff_on(version.case, Referral.Status.ACCEPTED))
     assert "Takes the children to school" in body
     assert reverse("agreements:agreement_history", args=[version.case.pk]) in body
     assert reverse("agreements:agreement_new", args=[version.case.pk]) not in body

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carepath.assessments.models import Assessment
-from carepath.assessments.tests.factories import leader_of, provider_staff_on
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.referrals.models import Referral
 from carepath.testing.factories import AssessmentFactory, CaseFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,7 @@ def test_assessment_date_in_the_future_is_refused(client):
 
 def test_unit_leader_may_assess(client):
     case = CaseFactory()
-    client.force_login(leader_of(case))
+    client.force_login(team_leader_of(case))
     assert client.post(_url(case), _data()).status_code == 302
 
 

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carepath.assessments.tests.factories import provider_staff_on
+from carepath.referrals.models import Referral
 from carepath.testing.factories import AssessmentFactory, CaseFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_repeated_assessments_show_an_accessible_chart_beside_the_table(client):
 
 def test_provider_sees_the_trajectory_but_no_assess_link(client):
     assessment = AssessmentFactory()
-    body = _page(client, assessment.case, provider_staff_on(assessment.case))
+    body = _page(client, assessment.case, provider_staff_on(assessment.case, Referral.Status.ACCEPTED))
     assert "Loves music." in body
     assert reverse("assessments:assessment_new", args=[assessment.case.pk]) not in body
 

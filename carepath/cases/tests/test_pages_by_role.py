@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from carepath.cases.tests import factories as people
+from carepath.testing import roles
 from carepath.testing.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +38,10 @@ def _url(page, case):
 def _user(role, case):
     return {
         "case_worker": lambda: case.signal.received_by,
-        "provider_staff": lambda: people.provider_staff_for(case),
-        "team_leader": lambda: people.unit_leader_for(case),
-        "quality_coordinator": lambda: people.quality_coordinator_for(case),
-        "administrator": people.administrator,
+        "provider_staff": lambda: roles.provider_staff_on(case),
+        "team_leader": lambda: roles.team_leader_of(case),
+        "quality_coordinator": lambda: roles.quality_coordinator_of(case),
+        "administrator": roles.administrator,
     }[role]()
 
 
@@ -57,14 +57,14 @@ def test_page_as_role(client, page, role):
 @pytest.mark.parametrize("page", CASE_PAGES)
 def test_stranger_gets_404_on_every_case_page(client, page):
     case = CaseFactory()
-    client.force_login(people.stranger())
+    client.force_login(roles.stranger())
     assert client.get(_url(page, case)).status_code == 404
 
 
 @pytest.mark.parametrize("page", ["case_list", "signal_list", "dashboard"])
 def test_lists_never_show_a_strangers_case(client, page):
     case = CaseFactory()
-    client.force_login(people.stranger())
+    client.force_login(roles.stranger())
     body = client.get(_url(page, case)).content.decode()
     assert case.reference not in body
     assert str(case.person) not in body
@@ -72,7 +72,7 @@ def test_lists_never_show_a_strangers_case(client, page):
 
 def test_provider_whose_referral_was_declined_no_longer_sees_the_case(client):
     case = CaseFactory()
-    client.force_login(people.provider_staff_for(case, status="declined"))
+    client.force_login(roles.provider_staff_on(case, status="declined"))
     assert client.get(_url("case_detail", case)).status_code == 404
 
 

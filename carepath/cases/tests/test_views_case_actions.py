@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carepath.cases.models import Case, Deadline
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.testing.factories import CaseFactory, ProviderStaffFactory, SignalFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_closing_a_case_someone_else_changed_answers_409_and_keeps_the_text(clie
 
 def test_provider_staff_may_not_close_the_case(client):
     case = CaseFactory()
-    client.force_login(provider_staff_for(case))
+    client.force_login(provider_staff_on(case))
     data = {"outcome": Case.Outcome.OTHER, "closure_reason": "x", "seen_version": 1}
     assert client.post(_close_url(case), data).status_code == 403
     case.refresh_from_db()
@@ -119,14 +119,14 @@ def test_team_add_without_a_person_answers_400_and_keeps_the_role(client):
 def test_unit_leader_moves_the_case_manager(client):
     case = CaseFactory()
     colleague = UserFactory(unit=case.unit)
-    client.force_login(unit_leader_for(case))
+    client.force_login(team_leader_of(case))
     client.post(_team_url(case), {"user": colleague.pk, "is_case_manager": "on"})
     assert list(case.team.filter(is_case_manager=True).values_list("user", flat=True)) == [colleague.pk]
 
 
 def test_provider_staff_may_not_change_the_team(client):
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     client.force_login(staff)
     assert client.post(_team_url(case), {"user": staff.pk}).status_code == 403
     assert case.team.count() == 1
@@ -185,7 +185,7 @@ def test_provider_staff_may_not_mark_the_authoritys_deadline_as_met(client):
     # The case page offers the button only to those who may manage the case (o.can_manage).
     case = CaseFactory()
     deadline = _deadline(case.signal)
-    client.force_login(provider_staff_for(case))
+    client.force_login(provider_staff_on(case))
     assert client.post(_done_url(deadline)).status_code == 403
     deadline.refresh_from_db()
     assert deadline.done_on is None

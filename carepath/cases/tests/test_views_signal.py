@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from carepath.accounts.models import Role
 from carepath.cases.models import Case, Signal
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.testing.factories import CaseFactory, CaseTypeFactory, SignalFactory, UnitFactory, UserFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +164,7 @@ def test_triage_by_a_user_of_another_unit_gets_404(client):
 
 def test_provider_staff_cannot_see_the_signal_even_with_a_referral_for_its_case(client):
     case = CaseFactory()
-    client.force_login(provider_staff_for(case))
+    client.force_login(provider_staff_on(case))
     assert client.get(_triage_url(case.signal)).status_code == 404
 
 

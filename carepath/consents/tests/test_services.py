@@ -6,8 +6,8 @@ from django.utils import timezone
 from carepath.audit.models import AuditEvent
 from carepath.consents import services
 from carepath.consents.models import Consent
-from carepath.consents.tests.factories import scan
 from carepath.testing.factories import CaseFactory, ConsentFactory
+from carepath.testing.files import scan
 
 pytestmark = pytest.mark.django_db
 

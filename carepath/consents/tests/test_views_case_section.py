@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from carepath.consents.tests.factories import provider_staff_on
+from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, ConsentFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_active_consent_shows_no_warning_and_a_withdraw_link(client):
 
 def test_provider_sees_consents_without_manage_links(client):
     consent = ConsentFactory()
-    body = _page(client, consent.case, provider_staff_on(consent.case))
+    body = _page(client, consent.case, provider_staff_on(consent.case, Referral.Status.ACCEPTED))
     assert "Maria Silva" in body
     assert reverse("consents:consent_new", args=[consent.case.pk]) not in body
     assert reverse("consents:consent_withdraw", args=[consent.pk]) not in body

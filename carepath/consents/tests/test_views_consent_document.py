@@ -5,9 +5,10 @@ from django.utils import timezone
 from carepath.audit.models import AuditEvent
 from carepath.consents import services
 from carepath.consents.models import Consent
-from carepath.consents.tests.factories import PDF, leader_of, provider_staff_on, scan
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, ConsentFactory, UserFactory
+from carepath.testing.files import PDF, scan
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_provider_staff_on_the_case_may_download(client, status):
 
 def test_unit_leader_may_download(client):
     consent = _paper_consent()
-    client.force_login(leader_of(consent.case))
+    client.force_login(team_leader_of(consent.case))
     assert client.get(_url(consent)).status_code == 200
 
 

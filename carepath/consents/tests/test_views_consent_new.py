@@ -7,9 +7,10 @@ from django.utils import timezone
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.consents.models import Consent
-from carepath.consents.tests.factories import PNG, leader_of, provider_staff_on, scan
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, UserFactory
+from carepath.testing.files import PNG, scan
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def test_consent_date_in_the_future_is_refused(client):
 
 def test_unit_leader_may_record_consent(client):
     case = CaseFactory()
-    client.force_login(leader_of(case))
+    client.force_login(team_leader_of(case))
     assert client.post(_url(case), _data()).status_code == 302
 
 

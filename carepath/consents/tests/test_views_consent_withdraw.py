@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
-from carepath.consents.tests.factories import leader_of, provider_staff_on
 from carepath.referrals.models import Referral
 from carepath.testing.factories import ConsentFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_withdrawing_a_withdrawn_consent_answers_409_and_keeps_the_text(client):
 
 def test_unit_leader_may_withdraw(client):
     consent = _consent()
-    client.force_login(leader_of(consent.case))
+    client.force_login(team_leader_of(consent.case))
     assert client.post(_url(consent), _data()).status_code == 302
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.forms import ValidationError
 
 from carepath.core import uploads
-from carepath.plans.tests.factories import GIF, JPEG, MP4, PNG, WEBM, WEBP, upload
+from carepath.testing.files import GIF, JPEG, MP4, PNG, WEBM, WEBP, upload
 
 
 @pytest.mark.parametrize(

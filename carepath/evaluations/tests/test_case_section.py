@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.evaluations.tests.factories import GoalAttainmentFactory
 from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_provider_sees_the_evaluations_but_no_links_to_change_them(client):
     case = CaseFactory()
     _held(case, ["not"])
     EvaluationMomentFactory(case=case)
-    section = _page(client, case, provider_staff_for(case))
+    section = _page(client, case, provider_staff_on(case))
     assert "1 goal: 1 not achieved" in section
     assert "/record/" not in section
     assert reverse("evaluations:evaluation_plan", args=[case.pk]) not in section

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.evaluations.models import EvaluationMoment
 from carepath.testing.factories import CaseFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_case_worker_plans_a_moment_and_returns_to_the_case(client):
 
 def test_unit_leader_may_plan(client):
     case = CaseFactory()
-    client.force_login(unit_leader_for(case))
+    client.force_login(team_leader_of(case))
     assert client.get(_url(case)).status_code == 200
 
 
@@ -63,7 +63,7 @@ def test_date_in_the_past_is_refused_and_kept(client):
 
 def test_provider_staff_may_not_plan(client):
     case = CaseFactory()
-    client.force_login(provider_staff_for(case))
+    client.force_login(provider_staff_on(case))
     assert client.get(_url(case)).status_code == 403
     assert client.post(_url(case), {"planned_on": _in(30)}).status_code == 403
     assert not EvaluationMoment.objects.exists()

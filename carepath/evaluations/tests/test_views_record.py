@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.evaluations.models import GoalAttainment
 from carepath.evaluations.tests.factories import GoalAttainmentFactory
 from carepath.goals.models import Goal
 from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -159,13 +159,13 @@ def test_a_stopped_goal_already_rated_keeps_its_answer_when_recording_again(clie
 
 def test_unit_leader_may_record(client):
     evaluation, own, group = _setting()
-    client.force_login(unit_leader_for(evaluation.case))
+    client.force_login(team_leader_of(evaluation.case))
     assert client.post(_url(evaluation), _answers(own, group)).status_code == 302
 
 
 def test_provider_staff_may_not_record(client):
     evaluation, own, group = _setting()
-    client.force_login(provider_staff_for(evaluation.case))
+    client.force_login(provider_staff_on(evaluation.case))
     assert client.get(_url(evaluation)).status_code == 403
     assert client.post(_url(evaluation), _answers(own, group)).status_code == 403
     assert not GoalAttainment.objects.exists()

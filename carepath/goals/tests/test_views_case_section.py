@@ -3,8 +3,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carepath.goals.tests.factories import case_of, provider_staff_on
+from carepath.goals.tests.factories import case_of
+from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, PersonFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,7 @@ def test_group_goal_shows_who_shares_it_on_each_case(client):
 
 def test_provider_sees_goals_without_change_links(client):
     goal = GoalFactory()
-    body = _page(client, goal.case, provider_staff_on(goal.case))
+    body = _page(client, goal.case, provider_staff_on(goal.case, Referral.Status.ACCEPTED))
     assert "Travel to Riga by bus" in body
     assert reverse("goals:goal_edit", args=[goal.pk]) not in body
     assert reverse("goals:goal_new", args=[goal.case.pk]) not in body

@@ -3,9 +3,10 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.goals.models import Goal
-from carepath.goals.tests.factories import case_of, leader_of, provider_staff_on
+from carepath.goals.tests.factories import case_of
 from carepath.referrals.models import Referral
 from carepath.testing.factories import GoalFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_unticking_group_goal_stops_sharing(client):
 
 def test_unit_leader_may_change_the_goal(client):
     goal = GoalFactory()
-    client.force_login(leader_of(goal.case))
+    client.force_login(team_leader_of(goal.case))
     assert client.post(_url(goal), _data(goal, target="x")).status_code == 302
 
 

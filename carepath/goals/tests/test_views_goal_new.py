@@ -8,9 +8,10 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core.choices import LifeDomain
 from carepath.goals.models import Goal
-from carepath.goals.tests.factories import case_of, leader_of, provider_staff_on
+from carepath.goals.tests.factories import case_of
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_missing_citizen_words_are_asked_for(client):
 
 def test_unit_leader_may_set_a_goal(client):
     case = CaseFactory()
-    client.force_login(leader_of(case))
+    client.force_login(team_leader_of(case))
     assert client.post(_url(case), _data()).status_code == 302
 
 

@@ -3,9 +3,9 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.goals.models import Goal
-from carepath.goals.tests.factories import leader_of, provider_staff_on
 from carepath.referrals.models import Referral
 from carepath.testing.factories import GoalFactory, UserFactory
+from carepath.testing.roles import provider_staff_on, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_unknown_status_answers_400(client):
 
 def test_unit_leader_may_change_status(client):
     goal = GoalFactory()
-    client.force_login(leader_of(goal.case))
+    client.force_login(team_leader_of(goal.case))
     assert client.post(_url(goal), {"status": Goal.Status.STOPPED, "seen_version": "1"}).status_code == 302
 
 

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.testing.factories import CaseFactory, ProgressNoteFactory, StepFactory, UserFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_note_link_for_who_sees_an_open_case(client):
     case = CaseFactory()
     url = reverse("notes:note_new", args=[case.pk])
     assert url in _page(client, case.signal.received_by, case)
-    assert url in _page(client, provider_staff_for(case), case)
+    assert url in _page(client, provider_staff_on(case), case)
 
 
 def test_no_note_link_on_a_closed_case(client):

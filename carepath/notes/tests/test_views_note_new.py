@@ -3,10 +3,10 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.notes.models import ProgressNote
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, StepFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,9 @@ def test_everyone_who_sees_the_open_case_writes_a_note(client, who):
     case = CaseFactory()
     user = {
         "case worker": lambda: case.signal.received_by,
-        "provider, pending": lambda: provider_staff_for(case, Referral.Status.PENDING),
-        "provider, accepted": lambda: provider_staff_for(case, Referral.Status.ACCEPTED),
-        "unit leader": lambda: unit_leader_for(case),
+        "provider, pending": lambda: provider_staff_on(case, Referral.Status.PENDING),
+        "provider, accepted": lambda: provider_staff_on(case, Referral.Status.ACCEPTED),
+        "unit leader": lambda: team_leader_of(case),
     }[who]()
     client.force_login(user)
     assert client.get(_url(case)).status_code == 200
@@ -108,7 +108,7 @@ def test_stranger_gets_404(client):
 
 def test_provider_whose_referral_was_declined_gets_404(client):
     case = CaseFactory()
-    client.force_login(provider_staff_for(case, Referral.Status.DECLINED))
+    client.force_login(provider_staff_on(case, Referral.Status.DECLINED))
     assert client.get(_url(case)).status_code == 404
 
 

@@ -8,8 +8,9 @@ from carepath.audit.models import AuditEvent
 from carepath.core.concurrency import StaleEdit
 from carepath.plans import services
 from carepath.plans.models import SavingsPlan, Step, StepAttachment
-from carepath.plans.tests.factories import PNG, SavingsDepositFactory, upload
+from carepath.plans.tests.factories import SavingsDepositFactory
 from carepath.testing.factories import GoalFactory, SavingsPlanFactory, StepFactory
+from carepath.testing.files import PNG, upload
 
 pytestmark = pytest.mark.django_db
 TOMORROW = datetime.date.today() + datetime.timedelta(days=1)

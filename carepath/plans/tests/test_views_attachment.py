@@ -3,12 +3,13 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.core import uploads
 from carepath.plans.models import StepAttachment
-from carepath.plans.tests.factories import MP4, PNG, StepAttachmentFactory, upload
+from carepath.plans.tests.factories import StepAttachmentFactory
 from carepath.referrals.models import Referral
 from carepath.testing.factories import StepFactory
+from carepath.testing.files import MP4, PNG, upload
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_the_form_uploads_files(client):
 
 def test_provider_adds_a_picture_with_its_description(client):
     step = StepFactory()
-    staff = provider_staff_for(step.goal.case, Referral.Status.ACCEPTED)
+    staff = provider_staff_on(step.goal.case, Referral.Status.ACCEPTED)
     client.force_login(staff)
     response = client.post(_new(step), {"kind": "image", "description": "The green ticket button",
                                         "file": upload("ticket.png", PNG, "image/png")})
@@ -98,8 +99,8 @@ def test_who_sees_the_case_gets_the_file_and_the_look_is_audited(client, who):
     case = attachment.step.goal.case
     user = {
         "case worker": lambda: case.signal.received_by,
-        "provider, pending referral": lambda: provider_staff_for(case, Referral.Status.PENDING),
-        "unit leader": lambda: unit_leader_for(case),
+        "provider, pending referral": lambda: provider_staff_on(case, Referral.Status.PENDING),
+        "unit leader": lambda: team_leader_of(case),
     }[who]()
     client.force_login(user)
     response = client.get(_file(attachment))
@@ -128,7 +129,7 @@ def test_stranger_gets_404_for_the_file(client):
 
 def test_provider_whose_referral_ended_gets_404_for_the_file(client):
     attachment = StepAttachmentFactory()
-    client.force_login(provider_staff_for(attachment.step.goal.case, Referral.Status.ENDED))
+    client.force_login(provider_staff_on(attachment.step.goal.case, Referral.Status.ENDED))
     assert client.get(_file(attachment)).status_code == 404
 
 

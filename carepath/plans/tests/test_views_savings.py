@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger
 from carepath.plans.models import SavingsDeposit, SavingsPlan
 from carepath.referrals.models import Referral
 from carepath.testing.factories import GoalFactory, SavingsPlanFactory
+from carepath.testing.roles import provider_staff_on, stranger
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -17,7 +17,7 @@ TODAY = timezone.localdate()
 
 def test_provider_starts_a_savings_plan(client):
     goal = GoalFactory()
-    client.force_login(provider_staff_for(goal.case, Referral.Status.ACCEPTED))
+    client.force_login(provider_staff_on(goal.case, Referral.Status.ACCEPTED))
     url = reverse("plans:savings_new", args=[goal.pk])
     assert 'value="EUR"' in client.get(url).content.decode()
     response = client.post(url, {"target_amount": "300", "currency": "eur"})

@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.plans.models import Step
 from carepath.referrals.models import Referral
 from carepath.testing.factories import GoalFactory, StepFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 NEXT_WEEK = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
@@ -19,9 +19,9 @@ def _people(case):
     """Everyone who may plan on an open case."""
     return {
         "case worker": case.signal.received_by,
-        "provider, pending referral": provider_staff_for(case, Referral.Status.PENDING),
-        "provider, accepted referral": provider_staff_for(case, Referral.Status.ACCEPTED),
-        "unit leader": unit_leader_for(case),
+        "provider, pending referral": provider_staff_on(case, Referral.Status.PENDING),
+        "provider, accepted referral": provider_staff_on(case, Referral.Status.ACCEPTED),
+        "unit leader": team_leader_of(case),
     }
 
 
@@ -58,7 +58,7 @@ def test_stranger_gets_404(client):
 
 def test_provider_whose_referral_was_declined_gets_404(client):
     step = StepFactory()
-    client.force_login(provider_staff_for(step.goal.case, Referral.Status.DECLINED))
+    client.force_login(provider_staff_on(step.goal.case, Referral.Status.DECLINED))
     assert client.get(reverse("plans:step_edit", args=[step.pk])).status_code == 404
 
 
@@ -99,7 +99,7 @@ def test_a_stale_edit_answers_409_and_keeps_the_input(client):
 
 def test_quick_status_change_is_a_plain_form_post(client):
     step = StepFactory()
-    client.force_login(provider_staff_for(step.goal.case, Referral.Status.ACCEPTED))
+    client.force_login(provider_staff_on(step.goal.case, Referral.Status.ACCEPTED))
     response = client.post(reverse("plans:step_status", args=[step.pk]),
                            {f"step-{step.pk}-status": "done", f"step-{step.pk}-seen_version": 1}, follow=True)
     assert response.redirect_chain[-1][0].endswith(f"#plan-{step.goal_id}")

@@ -1,7 +1,6 @@
 import pytest
 
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.core.choices import LifeDomain
 from carepath.goals.models import Goal
 from carepath.organisations.models import Service
@@ -9,6 +8,7 @@ from carepath.referrals import selectors
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import case_with_goals, load, service
 from carepath.testing.factories import AssessmentFactory, CaseFactory, GoalFactory, ReferralFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,7 @@ def test_suggestions_take_a_fixed_number_of_queries(django_assert_num_queries):
 
 def test_waiting_for_answer_lists_pending_referrals_to_my_organisation():
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     ReferralFactory(status=Referral.Status.PENDING)  # another provider
     assert [r.case for r in selectors.waiting_for_answer(staff)] == [case]
     assert list(selectors.sent_and_waiting(case.signal.received_by))[0].case == case

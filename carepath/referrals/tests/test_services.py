@@ -3,10 +3,10 @@ from django.core.exceptions import PermissionDenied
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import CaseTeamMember
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.referrals import services
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, ProviderStaffFactory, ReferralFactory, ServiceFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_a_new_referral_after_a_declined_or_ended_one_is_allowed(status):
 
 def test_accepting_puts_the_provider_on_the_case_team():
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     referral = case.referrals.get()
     services.accept_referral(referral=referral, by=staff)
     referral.refresh_from_db()
@@ -56,7 +56,7 @@ def test_accepting_puts_the_provider_on_the_case_team():
 
 def test_accepting_keeps_an_existing_team_membership():
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     CaseTeamMember.objects.create(case=case, user=staff, role_in_team="Psychologist")
     services.accept_referral(referral=case.referrals.get(), by=staff)
     assert CaseTeamMember.objects.get(case=case, user=staff).role_in_team == "Psychologist"
@@ -64,7 +64,7 @@ def test_accepting_keeps_an_existing_team_membership():
 
 def test_declining_needs_a_reason():
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     referral = case.referrals.get()
     with pytest.raises(services.ReferralRefused, match="Say why"):
         services.decline_referral(referral=referral, by=staff, reason="  ")
@@ -76,7 +76,7 @@ def test_declining_needs_a_reason():
 
 def test_a_referral_is_answered_only_once():
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     referral = case.referrals.get()
     services.accept_referral(referral=referral, by=staff)
     with pytest.raises(services.ReferralRefused, match="Only a pending referral can be answered"):

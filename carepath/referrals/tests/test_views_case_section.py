@@ -2,10 +2,10 @@ import pytest
 from django.urls import reverse
 
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import load
 from carepath.testing.factories import CaseFactory, GoalFactory, ReferralFactory, ServiceFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_case_worker_gets_new_referral_and_withdraw_links_but_no_answer_link(cli
 
 def test_provider_staff_gets_the_answer_link_for_their_own_pending_referral_only(client):
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     mine = case.referrals.get()
     other = ReferralFactory(case=case)
     body = _page(client, staff, case)

@@ -3,9 +3,9 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import CaseTeamMember
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, ProviderStaffFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def _pending():
     """A case, its pending referral, and staff of the referred provider."""
     case = CaseFactory()
-    staff = provider_staff_for(case)
+    staff = provider_staff_on(case)
     referral = case.referrals.get()
     referral.goals.add(GoalFactory(case=case, title="Join a football team"))
     return case, referral, staff
@@ -112,7 +112,7 @@ def test_provider_of_another_organisation_gets_404(client):
 
 def test_provider_that_sees_the_case_through_its_own_referral_may_not_answer_another(client):
     case, referral, _staff = _pending()
-    other = provider_staff_for(case)
+    other = provider_staff_on(case)
     client.force_login(other)
     assert client.post(_url(referral), {"decision": "accept"}).status_code == 403
 
@@ -120,7 +120,7 @@ def test_provider_that_sees_the_case_through_its_own_referral_may_not_answer_ano
 @pytest.mark.parametrize("who", ["case_worker", "unit_leader"])
 def test_authority_staff_answering_gets_403_and_it_is_audited(client, who):
     case, referral, _staff = _pending()
-    user = case.signal.received_by if who == "case_worker" else unit_leader_for(case)
+    user = case.signal.received_by if who == "case_worker" else team_leader_of(case)
     client.force_login(user)
     assert client.post(_url(referral), {"decision": "accept"}).status_code == 403
     assert AuditEvent.objects.filter(user=user, action=AuditEvent.Action.DENIED, what="referrals.referral").exists()

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, ReferralFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_case_worker_withdraws_a_pending_referral(client):
 
 def test_unit_leader_ends_an_accepted_referral(client):
     referral = ReferralFactory(status=Referral.Status.ACCEPTED)
-    client.force_login(unit_leader_for(referral.case))
+    client.force_login(team_leader_of(referral.case))
     assert "End the referral" in client.get(_url(referral)).content.decode()
     assert client.post(_url(referral), {}).status_code == 302
     referral.refresh_from_db()
@@ -46,7 +46,7 @@ def test_ending_an_ended_referral_answers_409_with_a_message(client):
 
 def test_provider_may_not_end_a_referral(client):
     case = CaseFactory()
-    staff = provider_staff_for(case, Referral.Status.ACCEPTED)
+    staff = provider_staff_on(case, Referral.Status.ACCEPTED)
     client.force_login(staff)
     assert client.post(_url(case.referrals.get()), {}).status_code == 403
 

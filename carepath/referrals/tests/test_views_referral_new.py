@@ -5,11 +5,11 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.cases.tests.factories import provider_staff_for, stranger, unit_leader_for
 from carepath.core.choices import LifeDomain
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import case_with_goals, load, service
 from carepath.testing.factories import ReferralFactory
+from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_case_worker_sends_a_referral(client):
 
 def test_unit_leader_may_refer(client):
     case = case_with_goals(LifeDomain.LEISURE)
-    client.force_login(unit_leader_for(case))
+    client.force_login(team_leader_of(case))
     assert client.get(_url(case)).status_code == 200
 
 
@@ -96,7 +96,7 @@ def test_goals_of_another_case_are_refused(client):
 
 def test_provider_staff_may_not_refer(client):
     case = case_with_goals(LifeDomain.LEISURE)
-    client.force_login(provider_staff_for(case, Referral.Status.ACCEPTED))
+    client.force_login(provider_staff_on(case, Referral.Status.ACCEPTED))
     assert client.get(_url(case)).status_code == 403
 
 

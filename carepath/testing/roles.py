@@ -3,22 +3,17 @@
 from carepath.accounts.models import Role, User
 from carepath.cases.models import Case
 from carepath.referrals.models import Referral
-from carepath.testing.factories import (
-    ProviderStaffFactory,
-    ReferralFactory,
-    ServiceFactory,
-    UserFactory,
-)
+from carepath.testing.factories import ProviderStaffFactory, ReferralFactory, ServiceFactory, UserFactory
 
 
-def provider_staff_for(case: Case, status: str = Referral.Status.PENDING) -> User:
-    """Staff of a provider whose service has a referral (pending by default) for the case."""
+def provider_staff_on(case: Case, status: str = Referral.Status.PENDING) -> User:
+    """Staff of a provider whose service has a referral of the case (pending unless `status` says otherwise)."""
     staff = ProviderStaffFactory.create()
     ReferralFactory.create(case=case, service=ServiceFactory.create(provider=staff.organisation), status=status)
     return staff
 
 
-def unit_leader_for(case: Case) -> User:
+def team_leader_of(case: Case) -> User:
     """The team leader of the unit responsible for the case."""
     leader = UserFactory.create(role=Role.TEAM_LEADER, unit=case.unit)
     case.unit.leader = leader
@@ -26,7 +21,7 @@ def unit_leader_for(case: Case) -> User:
     return leader
 
 
-def quality_coordinator_for(case: Case) -> User:
+def quality_coordinator_of(case: Case) -> User:
     """A quality coordinator of the same unit, who has no relation to the case itself."""
     return UserFactory.create(role=Role.QUALITY_COORDINATOR, unit=case.unit)
 
