@@ -116,16 +116,33 @@ def get_deadline(user: User, deadline_id: int) -> Deadline:
 
 
 def get_in_case(
-    user: User, model: type[M], object_id: int, do: Do = Do.VIEW, *, case_path: str = "case"
+    user: User,
+    model: type[M],
+    object_id: int,
+    do: Do = Do.VIEW,
+    *,
+    case_path: str = "case",
+    shared_via: str | None = None,
 ) -> tuple[M, Case]:
     """An object hanging off a case (goal, step, referral...), found through the visible cases.
 
     `case_path` is the lookup from the model to its case, e.g. "goal__case" for a step.
+    `shared_via` names the other cases a group goal is shared with (e.g. "goal__group_cases"):
+    someone working on any of them may reach the object through that case.
     """
     manager = model._default_manager
     case_id = manager.filter(pk=object_id).values_list(f"{case_path}__pk", flat=True).first()
     if case_id is None:
         raise Http404()
+    if shared_via is not None:
+        visible = visible_cases(user)
+        if not visible.filter(pk=case_id).exists():
+            shared_case_id = (
+                manager.filter(pk=object_id, **{f"{shared_via}__in": visible})
+                .values_list(f"{shared_via}__pk", flat=True)
+                .first()
+            )
+            case_id = shared_case_id or case_id
     case = get_case(user, case_id, do)
     return manager.get(pk=object_id), case
 

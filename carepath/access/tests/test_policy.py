@@ -93,3 +93,19 @@ def test_signals_seen_by_own_unit_only():
     assert signal not in policy.visible_signals(provider)
     with pytest.raises(Http404):
         policy.get_signal(other, signal.pk)
+
+
+def test_group_goal_reached_through_a_shared_case_only_when_asked():
+    from carepath.goals.models import Goal
+    from carepath.testing.factories import GoalFactory
+
+    goal = GoalFactory(is_group_goal=True)
+    member_case = CaseFactory()
+    goal.group_cases.add(member_case)
+    member_worker = member_case.signal.received_by
+    found, via = policy.get_in_case(member_worker, Goal, goal.pk, policy.Do.PLAN, shared_via="group_cases")
+    assert (found, via) == (goal, member_case)
+    with pytest.raises(Http404):
+        policy.get_in_case(member_worker, Goal, goal.pk, policy.Do.PLAN)
+    with pytest.raises(Http404):
+        policy.get_in_case(UserFactory(), Goal, goal.pk, policy.Do.PLAN, shared_via="group_cases")
