@@ -1,9 +1,12 @@
-from typing import TypeVar
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model
+from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
@@ -59,46 +62,61 @@ def _plan_url(case: Case, goal_id: int) -> str:
     return f"{case.get_absolute_url()}#plan-{goal_id}"
 
 
+def _plan_form(
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    case: Case,
+    goal_id: int,
+    save: Callable[..., object],
+    saved: str | Callable[[], str],
+    **page: Any,
+) -> HttpResponse:
+    """A form of a goal's plan: a valid post goes through `save` and back to the plan, else the form shows again."""
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(**form.cleaned_data)
+        except StaleEdit as error:
+            stale = error
+        except services.SavingsPlanExists:
+            form.add_error(None, _("This goal already has a savings plan. Add a deposit to it instead."))
+        else:
+            messages.success(request, saved() if callable(saved) else saved)
+            return redirect(_plan_url(case, goal_id))
+    return render_form(request, form, cancel_url=_plan_url(case, goal_id), stale=stale, **page)
+
+
 def step_new(request: HttpRequest, goal_id: int) -> HttpResponse:
     user = _staff(request)
     goal, case = _for_planning(user, Goal, goal_id, "case")
-    form = StepForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_step(goal=goal, case=case, by=user, **form.cleaned_data)
-        messages.success(request, _("The step is added to the plan."))
-        return redirect(_plan_url(case, goal.pk))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        StepForm(_post(request)),
+        case=case,
+        goal_id=goal.pk,
+        save=partial(services.add_step, goal=goal, case=case, by=user),
+        saved=_("The step is added to the plan."),
         title=_("Add a step"),
         caption=goal.title,
         intro=_("Break the goal down with the person: what, who and when."),
         submit_label=_("Add the step"),
-        cancel_url=_plan_url(case, goal.pk),
     )
 
 
 def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
     user = _staff(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
-    form = StepEditForm(_post(request), instance=step)
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_step(step=step, case=case, by=user, **form.cleaned_data)
-        except StaleEdit as error:
-            stale = error
-        else:
-            messages.success(request, _("The step is saved."))
-            return redirect(_plan_url(case, step.goal_id))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        StepEditForm(_post(request), instance=step),
+        case=case,
+        goal_id=step.goal_id,
+        save=partial(services.update_step, step=step, case=case, by=user),
+        saved=_("The step is saved."),
         title=_("Change the step"),
         caption=case.reference,
         submit_label=_("Save the step"),
-        cancel_url=_plan_url(case, step.goal_id),
-        stale=stale,
     )
 
 
@@ -106,45 +124,33 @@ def step_status(request: HttpRequest, step_id: int) -> HttpResponse:
     """The quick status change posted from the plan; the page itself is the no-script fallback."""
     user = _staff(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
-    form = StepStatusForm(_post(request), instance=step, prefix=f"step-{step.pk}")
-    stale = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_step_status(step=step, case=case, by=user, **form.cleaned_data)
-        except StaleEdit as error:
-            stale = error
-        else:
-            messages.success(
-                request, _("The step is now: %(status)s.") % {"status": step.get_status_display()}
-            )
-            return redirect(_plan_url(case, step.goal_id))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        StepStatusForm(_post(request), instance=step, prefix=f"step-{step.pk}"),
+        case=case,
+        goal_id=step.goal_id,
+        save=partial(services.change_step_status, step=step, case=case, by=user),
+        saved=lambda: _("The step is now: %(status)s.") % {"status": step.get_status_display()},
         title=_("Change the status of the step"),
         caption=step.what,
         submit_label=_("Save the status"),
-        cancel_url=_plan_url(case, step.goal_id),
-        stale=stale,
     )
 
 
 def attachment_new(request: HttpRequest, step_id: int) -> HttpResponse:
     user = _staff(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
-    form = AttachmentForm(_post(request), _files(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_attachment(step=step, case=case, by=user, **form.cleaned_data)
-        messages.success(request, _("The support is added to the step."))
-        return redirect(_plan_url(case, step.goal_id))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        AttachmentForm(_post(request), _files(request)),
+        case=case,
+        goal_id=step.goal_id,
+        save=partial(services.add_attachment, step=step, case=case, by=user),
+        saved=_("The support is added to the step."),
         title=_("Add a picture, video or easy-read text"),
         caption=step.what,
         intro=_("Supports help the person remember and do the step on their own."),
         submit_label=_("Add it to the step"),
-        cancel_url=_plan_url(case, step.goal_id),
     )
 
 
@@ -168,40 +174,32 @@ def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
 def savings_new(request: HttpRequest, goal_id: int) -> HttpResponse:
     user = _staff(request)
     goal, case = _for_planning(user, Goal, goal_id, "case")
-    form = SavingsPlanForm(_post(request), initial={"currency": "EUR"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.start_savings_plan(goal=goal, case=case, by=user, **form.cleaned_data)
-        except services.SavingsPlanExists:
-            form.add_error(None, _("This goal already has a savings plan. Add a deposit to it instead."))
-        else:
-            messages.success(request, _("The savings plan is started."))
-            return redirect(_plan_url(case, goal.pk))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        SavingsPlanForm(_post(request), initial={"currency": "EUR"}),
+        case=case,
+        goal_id=goal.pk,
+        save=partial(services.start_savings_plan, goal=goal, case=case, by=user),
+        saved=_("The savings plan is started."),
         title=_("Start a savings plan"),
         caption=goal.title,
         intro=_("Save money step by step towards the goal."),
         submit_label=_("Start the savings plan"),
-        cancel_url=_plan_url(case, goal.pk),
     )
 
 
 def deposit_new(request: HttpRequest, savings_plan_id: int) -> HttpResponse:
     user = _staff(request)
     plan, case = _for_planning(user, SavingsPlan, savings_plan_id, "goal__case")
-    form = DepositForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_deposit(savings_plan=plan, case=case, by=user, **form.cleaned_data)
-        messages.success(request, _("The deposit is recorded."))
-        return redirect(_plan_url(case, plan.goal_id))
-    return render_form(
+    return _plan_form(
         request,
-        form,
+        DepositForm(_post(request)),
+        case=case,
+        goal_id=plan.goal_id,
+        save=partial(services.add_deposit, savings_plan=plan, case=case, by=user),
+        saved=_("The deposit is recorded."),
         title=_("Add a deposit"),
         caption=case.reference,
         intro=_("Target: %(amount)s %(currency)s") % {"amount": plan.target_amount, "currency": plan.currency},
         submit_label=_("Add the deposit"),
-        cancel_url=_plan_url(case, plan.goal_id),
     )

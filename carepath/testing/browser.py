@@ -1,10 +1,17 @@
-"""Playwright fixtures: Debian's /usr/bin/chromium, never a downloaded browser."""
+"""Browser tests: Playwright on Debian's /usr/bin/chromium (never a downloaded browser), signing in, axe-core checks."""
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # loaded as a pytest plugin, before Django's apps are ready
+    from django.test import Client
+    from pytest_django.live_server_helper import LiveServer
+
+    from carepath.accounts.models import User
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,11 +49,23 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-def axe_violations(page: object) -> list[dict[str, object]]:
-    """WCAG 2.2 AA violations axe-core finds on the page as it is now."""
+def sign_in(page: object, client: "Client", live_server: "LiveServer", user: "User") -> None:
+    """Sign `user` in for the browser page, with a session of the test client rather than the login form."""
+    client.force_login(user)
+    session = client.cookies["sessionid"].value
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])  # type: ignore[attr-defined]
+
+
+def axe_violations(page: object, within: str | None = None) -> list[dict[str, object]]:
+    """WCAG 2.2 AA violations axe-core finds on the page as it is now, or only in the part `within` selects."""
     page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
     return page.evaluate(  # type: ignore[attr-defined,no-any-return]
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
-        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""",
-        AXE_TAGS,
+        """async ([within, tags]) => (await axe.run(within ?? document, {runOnly: {type: 'tag', values: tags}}))
+        .violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""",
+        [within, AXE_TAGS],
     )
+
+
+def assert_accessible(page: object, within: str | None = None) -> None:
+    """axe-core finds no WCAG 2.2 AA violation on the page, or in the part `within` selects."""
+    assert axe_violations(page, within) == []

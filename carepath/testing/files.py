@@ -16,6 +16,8 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-def scan(name: str = "scan of Maria Silva.pdf", content: bytes = PDF, content_type: str = "application/pdf") -> SimpleUploadedFile:
+def scan(
+    name: str = "scan of Maria Silva.pdf", content: bytes = PDF, content_type: str = "application/pdf"
+) -> SimpleUploadedFile:
     """A scanned paper, a PDF unless told otherwise."""
     return upload(name, content, content_type)

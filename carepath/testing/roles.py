@@ -34,3 +34,23 @@ def administrator() -> User:
 def stranger() -> User:
     """A case worker of another authority's unit."""
     return UserFactory.create()
+
+
+def someone(who: str, case: Case) -> User:
+    """A person around the case, by the name tests give them in their parameters."""
+    return {
+        "case worker": lambda: case.signal.received_by,
+        "team leader": lambda: team_leader_of(case),
+        "provider, pending referral": lambda: provider_staff_on(case, Referral.Status.PENDING),
+        "provider, accepted referral": lambda: provider_staff_on(case, Referral.Status.ACCEPTED),
+        "stranger": stranger,
+    }[who]()
+
+
+# What a page of an authority decision (Do.MANAGE) on an open case answers each person: (who, GET, POST).
+DECISION_PAGE_ANSWERS = [
+    ("team leader", 200, 302),
+    ("provider, pending referral", 403, 403),
+    ("provider, accepted referral", 403, 403),
+    ("stranger", 404, 404),
+]

@@ -50,7 +50,7 @@ def _day(days_from_today: int) -> str:
 def test_case_worker_and_provider_walk_a_case_from_signal_to_closure(live_server, page):
     base = live_server.url
     DeadlineRuleFactory(case_type__name="Adult support", label="Assessment", days=14)
-    worker = UserFactory(username="worker", unit=UnitFactory(name="Adult social services"))
+    UserFactory(username="worker", unit=UnitFactory(name="Adult social services"))
     provider = ProviderFactory(name="Home support centre")
     UserFactory(username="provider", role=Role.PROVIDER_STAFF, unit=UnitFactory(organisation=provider))
     ServiceFactory(

@@ -5,25 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from carepath.testing.browser import AXE, AXE_TAGS, axe_violations
+from carepath.testing.browser import assert_accessible, sign_in
 from carepath.testing.factories import AssessmentFactory, CaseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, client, live_server, user):
-    client.force_login(user)
-    session = client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
-
-
-def _violations_in(page, selector):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async ([selector, tags]) => (await axe.run(selector, {runOnly: {type: 'tag', values: tags}})).violations
-        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""",
-        [selector, AXE_TAGS],
-    )
 
 
 def test_trajectory_section_is_accessible(page, client, live_server):
@@ -31,17 +16,17 @@ def test_trajectory_section_is_accessible(page, client, live_server):
     for i, level in enumerate([4, 3, 1]):
         AssessmentFactory(case=case, assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=60 * i),
                           physical_level=level)
-    _login(page, client, live_server, case.signal.received_by)
+    sign_in(page, client, live_server, case.signal.received_by)
     page.goto(live_server.url + reverse("cases:case_detail", args=[case.pk]))
     assert page.locator("#assessment svg[role=img]").count() == 1
-    assert _violations_in(page, "#assessment") == []
+    assert_accessible(page, within="#assessment")
 
 
 def test_assessment_form_and_its_errors_are_accessible(page, client, live_server):
     case = CaseFactory()
-    _login(page, client, live_server, case.signal.received_by)
+    sign_in(page, client, live_server, case.signal.received_by)
     page.goto(live_server.url + reverse("assessments:assessment_new", args=[case.pk]))
-    assert axe_violations(page) == []
+    assert_accessible(page)
     page.get_by_role("button", name="Record the assessment").click()
     assert page.locator(".govuk-error-summary").is_visible()
-    assert axe_violations(page) == []
+    assert_accessible(page)

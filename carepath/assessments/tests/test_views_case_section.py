@@ -7,21 +7,15 @@ from django.urls import reverse
 
 from carepath.referrals.models import Referral
 from carepath.testing.factories import AssessmentFactory, CaseFactory
+from carepath.testing.pages import case_page
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
 
-def _page(client, case, user=None):
-    client.force_login(user or case.signal.received_by)
-    response = client.get(reverse("cases:case_detail", args=[case.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_one_assessment_shows_the_table_without_a_chart(client):
     assessment = AssessmentFactory()
-    body = _page(client, assessment.case)
+    body = case_page(client, assessment.case)
     assert "Levels over time" in body
     assert 'role="img"' not in body
     assert reverse("assessments:assessment_new", args=[assessment.case.pk]) in body
@@ -31,7 +25,7 @@ def test_repeated_assessments_show_an_accessible_chart_beside_the_table(client):
     case = CaseFactory()
     AssessmentFactory(case=case, assessed_on=datetime.date(2024, 1, 10), physical_level=3)
     AssessmentFactory(case=case, assessed_on=datetime.date(2024, 6, 10), physical_level=1)
-    body = _page(client, case)
+    body = case_page(client, case)
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in body
     assert 'role="img"' in body
     assert 'aria-labelledby="assessment-trajectory-title assessment-trajectory-desc"' in body
@@ -42,7 +36,7 @@ def test_repeated_assessments_show_an_accessible_chart_beside_the_table(client):
 
 def test_provider_sees_the_trajectory_but_no_assess_link(client):
     assessment = AssessmentFactory()
-    body = _page(client, assessment.case, provider_staff_on(assessment.case, Referral.Status.ACCEPTED))
+    body = case_page(client, assessment.case, provider_staff_on(assessment.case, Referral.Status.ACCEPTED))
     assert "Loves music." in body
     assert reverse("assessments:assessment_new", args=[assessment.case.pk]) not in body
 

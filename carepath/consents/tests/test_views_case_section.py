@@ -4,42 +4,36 @@ from django.utils import timezone
 
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, ConsentFactory
+from carepath.testing.pages import case_page
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
 
-def _page(client, case, user=None):
-    client.force_login(user or case.signal.received_by)
-    response = client.get(reverse("cases:case_detail", args=[case.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_case_without_consent_shows_a_warning_and_the_record_link(client):
     case = CaseFactory()
-    body = _page(client, case)
+    body = case_page(client, case)
     assert "No consent is recorded yet." in body
     assert reverse("consents:consent_new", args=[case.pk]) in body
 
 
 def test_case_whose_consents_are_all_withdrawn_shows_a_warning(client):
     consent = ConsentFactory(withdrawn_on=timezone.localdate(), withdrawal_reason="Moved away")
-    body = _page(client, consent.case)
+    body = case_page(client, consent.case)
     assert "No consent is active" in body
     assert "Withdrawn" in body and "Moved away" in body
 
 
 def test_active_consent_shows_no_warning_and_a_withdraw_link(client):
     consent = ConsentFactory()
-    body = _page(client, consent.case)
+    body = case_page(client, consent.case)
     assert "No consent is" not in body
     assert reverse("consents:consent_withdraw", args=[consent.pk]) in body
 
 
 def test_provider_sees_consents_without_manage_links(client):
     consent = ConsentFactory()
-    body = _page(client, consent.case, provider_staff_on(consent.case, Referral.Status.ACCEPTED))
+    body = case_page(client, consent.case, provider_staff_on(consent.case, Referral.Status.ACCEPTED))
     assert "Maria Silva" in body
     assert reverse("consents:consent_new", args=[consent.case.pk]) not in body
     assert reverse("consents:consent_withdraw", args=[consent.pk]) not in body

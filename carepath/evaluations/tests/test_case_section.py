@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from carepath.evaluations.tests.factories import GoalAttainmentFactory
 from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory
+from carepath.testing.pages import case_page
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
@@ -25,18 +26,15 @@ def _held(case, levels, words="I liked the trip most."):
     return evaluation
 
 
-def _page(client, case, user=None):
-    client.force_login(user or case.signal.received_by)
-    response = client.get(reverse("cases:case_detail", args=[case.pk]))
-    assert response.status_code == 200
-    body = response.content.decode()
+def _section(client, case, user=None):
+    body = case_page(client, case, user)
     return body[body.index('id="evaluations"') : body.index('id="timeline"')]
 
 
 def test_held_moment_shows_summary_tags_and_the_citizens_words(client):
     case = CaseFactory()
     held = _held(case, ["fully", "fully", "partially"], words="I went to Riga & back!")
-    section = _page(client, case)
+    section = _section(client, case)
     assert "3 goals: 2 fully, 1 partially" in section
     assert section.count("govuk-tag--green") == 2
     assert section.count("govuk-tag--yellow") == 1
@@ -48,7 +46,7 @@ def test_held_moment_shows_summary_tags_and_the_citizens_words(client):
 def test_planned_moment_offers_to_record_it_and_to_plan_another(client):
     case = CaseFactory()
     planned = EvaluationMomentFactory(case=case)
-    section = _page(client, case)
+    section = _section(client, case)
     assert "Planned for" in section
     assert "Overdue" not in section
     assert reverse("evaluations:evaluation_record", args=[planned.pk]) in section
@@ -59,7 +57,7 @@ def test_planned_moment_whose_date_passed_is_marked_overdue(client):
     case = CaseFactory()
     EvaluationMomentFactory(case=case, planned_on=timezone.localdate() - datetime.timedelta(days=1))
     _held(case, ["fully"])  # held moments are never overdue
-    section = _page(client, case)
+    section = _section(client, case)
     assert section.count("Overdue") == 1
     assert "has not been recorded yet" in section
 
@@ -68,14 +66,14 @@ def test_provider_sees_the_evaluations_but_no_links_to_change_them(client):
     case = CaseFactory()
     _held(case, ["not"])
     EvaluationMomentFactory(case=case)
-    section = _page(client, case, provider_staff_on(case))
+    section = _section(client, case, provider_staff_on(case))
     assert "1 goal: 1 not achieved" in section
     assert "/record/" not in section
     assert reverse("evaluations:evaluation_plan", args=[case.pk]) not in section
 
 
 def test_case_without_moments_says_so(client):
-    section = _page(client, CaseFactory())
+    section = _section(client, CaseFactory())
     assert "No evaluation moments planned yet." in section
 
 

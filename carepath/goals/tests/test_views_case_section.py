@@ -6,21 +6,15 @@ from django.urls import reverse
 from carepath.goals.tests.factories import case_of
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, PersonFactory
+from carepath.testing.pages import case_page
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
 
-def _page(client, case, user=None):
-    client.force_login(user or case.signal.received_by)
-    response = client.get(reverse("cases:case_detail", args=[case.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_goal_card_shows_the_citizens_words_and_the_smart_goal(client):
     goal = GoalFactory()
-    body = _page(client, goal.case)
+    body = case_page(client, goal.case)
     assert "<blockquote" in body and "I want to travel abroad." in body
     for text in ["Travel to Riga by bus", "Trip made", "One trip", "Leisure", "The citizen", "Working on it"]:
         assert text in body
@@ -33,9 +27,9 @@ def test_group_goal_shows_who_shares_it_on_each_case(client):
     worker = goal.case.signal.received_by
     other = case_of(worker, person=PersonFactory(given_name="Rasa"), signal__person=PersonFactory(given_name="Rasa"))
     goal.group_cases.set([other])
-    own = _page(client, goal.case)
+    own = case_page(client, goal.case)
     assert "Group goal" in own and "Rasa Kazlauskas" in own
-    shared = _page(client, other)
+    shared = case_page(client, other)
     assert "Travel to Riga by bus" in shared
     assert str(goal.case.person) in shared
     assert reverse("goals:goal_edit", args=[goal.pk]) not in shared  # edited on its own case only
@@ -43,7 +37,7 @@ def test_group_goal_shows_who_shares_it_on_each_case(client):
 
 def test_provider_sees_goals_without_change_links(client):
     goal = GoalFactory()
-    body = _page(client, goal.case, provider_staff_on(goal.case, Referral.Status.ACCEPTED))
+    body = case_page(client, goal.case, provider_staff_on(goal.case, Referral.Status.ACCEPTED))
     assert "Travel to Riga by bus" in body
     assert reverse("goals:goal_edit", args=[goal.pk]) not in body
     assert reverse("goals:goal_new", args=[goal.case.pk]) not in body

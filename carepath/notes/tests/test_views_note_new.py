@@ -6,7 +6,8 @@ from carepath.cases.models import Case
 from carepath.notes.models import ProgressNote
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, StepFactory
-from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
+from carepath.testing.forms import assert_form_error
+from carepath.testing.roles import provider_staff_on, someone, stranger
 
 pytestmark = pytest.mark.django_db
 
@@ -15,15 +16,12 @@ def _url(case):
     return reverse("notes:note_new", args=[case.pk])
 
 
-@pytest.mark.parametrize("who", ["case worker", "provider, pending", "provider, accepted", "unit leader"])
+@pytest.mark.parametrize(
+    "who", ["case worker", "provider, pending referral", "provider, accepted referral", "team leader"]
+)
 def test_everyone_who_sees_the_open_case_writes_a_note(client, who):
     case = CaseFactory()
-    user = {
-        "case worker": lambda: case.signal.received_by,
-        "provider, pending": lambda: provider_staff_on(case, Referral.Status.PENDING),
-        "provider, accepted": lambda: provider_staff_on(case, Referral.Status.ACCEPTED),
-        "unit leader": lambda: team_leader_of(case),
-    }[who]()
+    user = someone(who, case)
     client.force_login(user)
     assert client.get(_url(case)).status_code == 200
     response = client.post(_url(case), {"text": "Went to the club for the first time."})
@@ -57,9 +55,7 @@ def test_a_step_of_another_goal_answers_400_with_a_clear_error(client):
     other_step = StepFactory(goal=GoalFactory(case=case, title="Work"))
     client.force_login(case.signal.received_by)
     response = client.post(_url(case), {"text": "Kept text", "goal": goal.pk, "step": other_step.pk})
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "This step belongs to another goal." in body and "Kept text" in body
+    assert_form_error(response, "step", "This step belongs to another goal.", kept=["Kept text"])
     assert not ProgressNote.objects.exists()
 
 
@@ -68,17 +64,17 @@ def test_goals_and_steps_of_other_cases_are_refused(client):
     foreign_step = StepFactory()
     client.force_login(case.signal.received_by)
     response = client.post(_url(case), {"text": "x", "goal": foreign_step.goal_id, "step": foreign_step.pk})
-    assert response.status_code == 400
-    assert "Select a valid choice." in response.content.decode()
+    assert_form_error(response, "goal", "Select a valid choice.")
+    assert_form_error(response, "step", "Select a valid choice.")
 
 
 def test_a_restricted_note_needs_a_reason(client):
     case = CaseFactory()
     client.force_login(case.signal.received_by)
     response = client.post(_url(case), {"text": "About the brother.", "is_restricted": "on"})
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Say why the person may not read this note." in body and "About the brother." in body
+    assert_form_error(
+        response, "restriction_reason", "Say why the person may not read this note.", kept=["About the brother."]
+    )
     response = client.post(_url(case), {"text": "About the brother.", "is_restricted": "on",
                                         "restriction_reason": "Concerns a third person"})
     assert response.status_code == 302
@@ -96,8 +92,7 @@ def test_an_empty_note_answers_400(client):
     case = CaseFactory()
     client.force_login(case.signal.received_by)
     response = client.post(_url(case), {})
-    assert response.status_code == 400
-    assert "Write the note." in response.content.decode()
+    assert_form_error(response, "text", "Write the note.")
 
 
 def test_stranger_gets_404(client):

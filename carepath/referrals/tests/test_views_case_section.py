@@ -5,16 +5,10 @@ from carepath.cases.models import Case
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import load
 from carepath.testing.factories import CaseFactory, GoalFactory, ReferralFactory, ServiceFactory
+from carepath.testing.pages import case_page
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
-
-
-def _page(client, user, case):
-    client.force_login(user)
-    response = client.get(case.get_absolute_url())
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_section_shows_status_reason_goals_and_load(client):
@@ -25,7 +19,7 @@ def test_section_shows_status_reason_goals_and_load(client):
         case=case, service=service, status=Referral.Status.DECLINED, decline_reason="No place before spring"
     )
     declined.goals.add(GoalFactory(case=case, title="Play football"))
-    body = _page(client, case.signal.received_by, case)
+    body = case_page(client, case)
     assert "Football club" in body and "Declined" in body and "No place before spring" in body
     assert "Play football" in body
     assert "4 of 12 places taken" in body and "1 on the waiting list" in body
@@ -34,7 +28,7 @@ def test_section_shows_status_reason_goals_and_load(client):
 def test_case_worker_gets_new_referral_and_withdraw_links_but_no_answer_link(client):
     case = CaseFactory()
     referral = ReferralFactory(case=case)
-    body = _page(client, case.signal.received_by, case)
+    body = case_page(client, case)
     assert reverse("referrals:referral_new", args=[case.pk]) in body
     assert reverse("referrals:referral_end", args=[referral.pk]) in body
     assert reverse("referrals:referral_answer", args=[referral.pk]) not in body
@@ -45,7 +39,7 @@ def test_provider_staff_gets_the_answer_link_for_their_own_pending_referral_only
     staff = provider_staff_on(case)
     mine = case.referrals.get()
     other = ReferralFactory(case=case)
-    body = _page(client, staff, case)
+    body = case_page(client, case, staff)
     assert reverse("referrals:referral_answer", args=[mine.pk]) in body
     assert reverse("referrals:referral_answer", args=[other.pk]) not in body
     assert reverse("referrals:referral_new", args=[case.pk]) not in body
@@ -56,6 +50,6 @@ def test_closed_case_has_no_referral_actions(client):
     case = CaseFactory()
     referral = ReferralFactory(case=case, status=Referral.Status.ACCEPTED)
     Case.objects.filter(pk=case.pk).update(status=Case.Status.CLOSED)
-    body = _page(client, case.signal.received_by, case)
+    body = case_page(client, case)
     assert reverse("referrals:referral_new", args=[case.pk]) not in body
     assert reverse("referrals:referral_end", args=[referral.pk]) not in body

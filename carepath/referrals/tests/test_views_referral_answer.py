@@ -5,6 +5,7 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import CaseTeamMember
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, ProviderStaffFactory
+from carepath.testing.forms import assert_form_error
 from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
@@ -61,10 +62,12 @@ def test_declining_without_a_reason_answers_400_and_keeps_the_choice(client):
     _case, referral, staff = _pending()
     client.force_login(staff)
     response = client.post(_url(referral), {"decision": "decline", "reason": ""})
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Say why the referral is declined." in body
-    assert 'value="decline" class="govuk-radios__input" id="id_decision_1" required checked' in body
+    assert_form_error(
+        response,
+        "reason",
+        "Say why the referral is declined.",
+        kept=['value="decline" class="govuk-radios__input" id="id_decision_1" required checked'],
+    )
     referral.refresh_from_db()
     assert referral.status == "pending"
 
@@ -73,8 +76,7 @@ def test_no_decision_answers_400(client):
     _case, referral, staff = _pending()
     client.force_login(staff)
     response = client.post(_url(referral), {})
-    assert response.status_code == 400
-    assert "Choose whether you accept or decline the referral." in response.content.decode()
+    assert_form_error(response, "decision", "Choose whether you accept or decline the referral.")
 
 
 def test_a_second_answer_is_refused_with_a_clear_message(client):

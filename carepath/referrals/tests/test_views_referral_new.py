@@ -9,6 +9,7 @@ from carepath.core.choices import LifeDomain
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import case_with_goals, load, service
 from carepath.testing.factories import ReferralFactory
+from carepath.testing.forms import assert_form_error
 from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
 pytestmark = pytest.mark.django_db
@@ -65,11 +66,8 @@ def test_missing_service_and_goals_answer_400_and_keep_the_message(client):
     case = case_with_goals(LifeDomain.LEISURE)
     client.force_login(case.signal.received_by)
     response = client.post(_url(case), {"message": "Wants to start soon"})
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Choose the service to refer to." in body
-    assert "Choose at least one goal the service will work on." in body
-    assert "Wants to start soon" in body
+    assert_form_error(response, "service", "Choose the service to refer to.", kept=["Wants to start soon"])
+    assert_form_error(response, "goals", "Choose at least one goal the service will work on.")
     assert not Referral.objects.exists()
 
 
