@@ -3,7 +3,6 @@ from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model
 from django.forms import BaseForm
@@ -49,13 +48,17 @@ def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
+def _goal_path(case_path: str) -> str:
+    """Every plan object hangs off a goal: from "goal__case" to the goal's shared cases."""
+    return case_path.removesuffix("case") + "group_cases"
+
+
 def _for_planning(user: User, model: type[M], object_id: int, case_path: str) -> tuple[M, Case]:
-    """The object if the user sees its case (else 404) and the case is still open (else 403)."""
-    obj, case = policy.get_in_case(user, model, object_id, policy.Do.PLAN, case_path=case_path)
-    if case.status != Case.Status.OPEN:
-        policy.record(user, AuditEvent.Action.DENIED, obj, case=case)
-        raise PermissionDenied()
-    return obj, case
+    """The object if the user sees its case or a case its group goal is shared with (else 404),
+    and that case is still open (else 403, audited by the policy)."""
+    return policy.get_in_case(
+        user, model, object_id, policy.Do.PLAN, case_path=case_path, shared_via=_goal_path(case_path)
+    )
 
 
 def _plan_url(case: Case, goal_id: int) -> str:
@@ -157,7 +160,9 @@ def attachment_new(request: HttpRequest, step_id: int) -> HttpResponse:
 def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
     """A step's picture or video, only for who sees the case; every look is audited."""
     user = _staff(request)
-    attachment, case = policy.get_in_case(user, StepAttachment, attachment_id, case_path="step__goal__case")
+    attachment, case = policy.get_in_case(
+        user, StepAttachment, attachment_id, case_path="step__goal__case", shared_via="step__goal__group_cases"
+    )
     if not attachment.file:
         raise Http404()
     try:
