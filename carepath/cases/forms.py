@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carepath.accounts.models import Role, User
 from carepath.cases.models import Case, CaseType, Signal
-from carepath.core.forms import Form, ModelForm, VersionedModelForm
+from carepath.core.forms import DecisionWithReasonForm, Form, ModelForm, VersionedModelForm
 
 
 class SignalForm(ModelForm):
@@ -53,10 +53,13 @@ class SignalForm(ModelForm):
         return value
 
 
-class TriageForm(Form):
+class TriageForm(DecisionWithReasonForm):
     class Decision:
         OPEN = "open"
         CLOSE = "close"
+
+    reason_needed_for = Decision.CLOSE
+    reason_missing = _("Say why the signal is closed without a case.")
 
     decision = forms.ChoiceField(
         label=_("Decision"),
@@ -72,12 +75,6 @@ class TriageForm(Form):
         required=False,
         help_text=_("Needed when you close the signal, e.g. referred to another service"),
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == self.Decision.CLOSE and not data.get("reason", "").strip():
-            self.add_error("reason", _("Say why the signal is closed without a case."))
-        return data
 
 
 class CloseCaseForm(VersionedModelForm):

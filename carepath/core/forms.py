@@ -82,3 +82,20 @@ class VersionedModelForm(ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk:
             self.initial["seen_version"] = self.instance.version
+
+
+class DecisionWithReasonForm(Form):
+    """A yes/no decision whose "no" needs a reason (triage, a provider's answer to a referral).
+
+    Subclasses define the `decision` and `reason` fields, the decision value that needs a reason
+    and the message shown when it is missing.
+    """
+
+    reason_needed_for: str
+    reason_missing: Any
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == self.reason_needed_for and not data.get("reason", "").strip():
+            self.add_error("reason", self.reason_missing)
+        return data

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from carepath.cases.models import Case
-from carepath.core.forms import Form
+from carepath.core.forms import DecisionWithReasonForm, Form
 from carepath.goals.models import Goal
 from carepath.organisations.models import Service
 from carepath.referrals import selectors, services
@@ -49,10 +49,13 @@ class ReferralForm(Form):
         return service
 
 
-class AnswerForm(Form):
+class AnswerForm(DecisionWithReasonForm):
     class Decision:
         ACCEPT = "accept"
         DECLINE = "decline"
+
+    reason_needed_for = Decision.DECLINE
+    reason_missing = _("Say why the referral is declined.")
 
     decision = forms.ChoiceField(
         label=_("Your answer"),
@@ -69,12 +72,6 @@ class AnswerForm(Form):
         required=False,
         help_text=_("Needed when you decline, e.g. no place before spring, or the service does not fit the goals"),
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == self.Decision.DECLINE and not data.get("reason", "").strip():
-            self.add_error("reason", _("Say why the referral is declined."))
-        return data
 
 
 class EndReferralForm(Form):
