@@ -4,20 +4,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.agreements import selectors, services
 from carepath.agreements.forms import ActionFormSet, AgreementVersionForm
-from carepath.core.views import render_form
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from carepath.core.views import render_form, staff_user
 
 
 def agreement_history(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id)
     context = {
         "case": case,
@@ -28,7 +21,7 @@ def agreement_history(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def agreement_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     latest = selectors.current_version(case)
     if request.method == "POST":

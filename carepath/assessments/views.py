@@ -5,20 +5,13 @@ from django.template.defaultfilters import date as format_date
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.assessments import selectors, services
 from carepath.assessments.forms import AssessmentForm, initial_from
-from carepath.core.views import render_form
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from carepath.core.views import render_form, staff_user
 
 
 def assessment_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     previous = selectors.latest_of(case)
     form = AssessmentForm(request.POST or None, initial=initial_from(previous))

@@ -8,22 +8,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.cases import selectors, services
 from carepath.cases.forms import CloseCaseForm, SignalForm, TeamMemberForm, TriageForm
 from carepath.cases.models import Case, Deadline, Signal
 from carepath.core.concurrency import StaleEdit
-from carepath.core.views import render_form
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from carepath.core.views import render_form, staff_user
 
 
 def signal_new(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if user.role not in policy.AUTHORITY_ROLES or user.unit is None:
         raise PermissionDenied()
     form = SignalForm(request.POST or None)
@@ -41,7 +34,7 @@ def signal_new(request: HttpRequest) -> HttpResponse:
 
 
 def signal_list(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if user.role not in policy.AUTHORITY_ROLES:
         raise PermissionDenied()
     signals = selectors.signals_waiting_for(user)
@@ -49,7 +42,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 
 def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     signal = policy.get_signal(user, signal_id)
     form = TriageForm(request.POST or None)
     if request.method == "POST":
@@ -77,19 +70,19 @@ def case_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Case.Status.OPEN)
     if status not in Case.Status.values:
         status = Case.Status.OPEN
-    cases = selectors.caseload_for(_staff(request), status=status)[:200]
+    cases = selectors.caseload_for(staff_user(request), status=status)[:200]
     return render(request, "cases/case_list.html", {"cases": cases, "status": status})
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id)
     overview = selectors.case_overview(case=case, user=user)
     return render(request, "cases/case_detail.html", {"o": overview, "case": case})
 
 
 def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     form = CloseCaseForm(request.POST or None, instance=case)
     stale = None
@@ -114,7 +107,7 @@ def case_close(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def team_add(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     form = TeamMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -133,7 +126,7 @@ def team_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 def deadline_done(request: HttpRequest, deadline_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     deadline = policy.get_deadline(user, deadline_id)
     services.complete_deadline(deadline=deadline, by=user)
     messages.success(request, _("The deadline is marked as met."))

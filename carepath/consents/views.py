@@ -5,23 +5,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.consents import selectors, services
 from carepath.consents.forms import ConsentForm, WithdrawConsentForm
 from carepath.consents.models import Consent
 from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
-from carepath.core.views import render_form
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+from carepath.core.views import render_form, staff_user
 
 
 def consent_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     form = ConsentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -40,7 +33,7 @@ def consent_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     consent, case = policy.get_in_case(user, Consent, consent_id, policy.Do.MANAGE)
     form = WithdrawConsentForm(request.POST or None, consent=consent)
     stale: StaleEdit | None = None if consent.is_active else services.AlreadyWithdrawn()
@@ -66,7 +59,7 @@ def consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
 
 @require_GET
 def consent_document(request: HttpRequest, consent_id: int) -> FileResponse:
-    consent, scan, kind = selectors.scan_of(_staff(request), consent_id)
+    consent, scan, kind = selectors.scan_of(staff_user(request), consent_id)
     # The file name says nothing about the person; only the policy-checked URL serves it.
     response = FileResponse(
         scan, as_attachment=True, filename=f"consent-{consent.pk}{kind}", content_type=uploads.CONTENT_TYPES[kind]

@@ -3,9 +3,12 @@
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.datastructures import MultiValueDict
 
+from carepath.accounts.models import User
 from carepath.core.concurrency import StaleEdit
 
 
@@ -49,3 +52,19 @@ def _rebase(form: forms.BaseForm, stale: StaleEdit) -> None:
         data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict when bound to a request
         data[key] = str(stale.current_version)
         form.data = data
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in professional (LoginRequiredMiddleware has already turned anonymous users away)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The posted data, even when empty: an empty post is a form with errors, not a blank page."""
+    return request.POST if request.method == "POST" else None
+
+
+def uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+    return request.FILES if request.method == "POST" else None

@@ -5,21 +5,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
-from carepath.accounts.models import User
-from carepath.core.views import render_form
+from carepath.core.views import render_form, staff_user
 from carepath.evaluations import selectors, services
 from carepath.evaluations.forms import PlanEvaluationForm, RecordEvaluationForm
 from carepath.evaluations.models import EvaluationMoment
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def evaluation_plan(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     form = PlanEvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -38,7 +31,7 @@ def evaluation_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def evaluation_record(request: HttpRequest, evaluation_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     evaluation, case = policy.get_in_case(user, EvaluationMoment, evaluation_id, policy.Do.MANAGE)
     goals = selectors.goals_to_evaluate(evaluation=evaluation)
     form = RecordEvaluationForm(request.POST or None, evaluation=evaluation, goals=goals)

@@ -4,22 +4,15 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.core.concurrency import StaleEdit
-from carepath.core.views import render_form
+from carepath.core.views import render_form, staff_user
 from carepath.goals import services
 from carepath.goals.forms import EditGoalForm, GoalStatusForm, NewGoalForm
 from carepath.goals.models import Goal
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def goal_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     form = NewGoalForm(request.POST or None, case=case, user=user)
     if request.method == "POST" and form.is_valid():
@@ -38,7 +31,7 @@ def goal_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     goal, case = policy.get_in_case(user, Goal, goal_id, policy.Do.MANAGE)
     form = EditGoalForm(request.POST or None, instance=goal, case=case, user=user)
     stale = current = None
@@ -64,7 +57,7 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     goal, case = policy.get_in_case(user, Goal, goal_id, policy.Do.MANAGE)
     form = GoalStatusForm(request.POST or None, instance=goal)
     stale = current = None

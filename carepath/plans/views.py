@@ -3,12 +3,10 @@ from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
@@ -17,7 +15,7 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
-from carepath.core.views import render_form
+from carepath.core.views import posted, render_form, staff_user, uploaded
 from carepath.goals.models import Goal
 from carepath.plans import services
 from carepath.plans.forms import (
@@ -33,19 +31,7 @@ from carepath.plans.models import SavingsPlan, Step, StepAttachment
 M = TypeVar("M", bound=Model)
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
-
-def _post(request: HttpRequest) -> QueryDict | None:
-    """The posted data, even when empty: an empty post is a form with errors, not a blank page."""
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
-    return request.FILES if request.method == "POST" else None
 
 
 def _goal_path(case_path: str) -> str:
@@ -91,11 +77,11 @@ def _plan_form(
 
 
 def step_new(request: HttpRequest, goal_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     goal, case = _for_planning(user, Goal, goal_id, "case")
     return _plan_form(
         request,
-        StepForm(_post(request)),
+        StepForm(posted(request)),
         case=case,
         goal_id=goal.pk,
         save=partial(services.add_step, goal=goal, case=case, by=user),
@@ -108,11 +94,11 @@ def step_new(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
     return _plan_form(
         request,
-        StepEditForm(_post(request), instance=step),
+        StepEditForm(posted(request), instance=step),
         case=case,
         goal_id=step.goal_id,
         save=partial(services.update_step, step=step, case=case, by=user),
@@ -125,11 +111,11 @@ def step_edit(request: HttpRequest, step_id: int) -> HttpResponse:
 
 def step_status(request: HttpRequest, step_id: int) -> HttpResponse:
     """The quick status change posted from the plan; the page itself is the no-script fallback."""
-    user = _staff(request)
+    user = staff_user(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
     return _plan_form(
         request,
-        StepStatusForm(_post(request), instance=step, prefix=f"step-{step.pk}"),
+        StepStatusForm(posted(request), instance=step, prefix=f"step-{step.pk}"),
         case=case,
         goal_id=step.goal_id,
         save=partial(services.change_step_status, step=step, case=case, by=user),
@@ -141,11 +127,11 @@ def step_status(request: HttpRequest, step_id: int) -> HttpResponse:
 
 
 def attachment_new(request: HttpRequest, step_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     step, case = _for_planning(user, Step, step_id, "goal__case")
     return _plan_form(
         request,
-        AttachmentForm(_post(request), _files(request)),
+        AttachmentForm(posted(request), uploaded(request)),
         case=case,
         goal_id=step.goal_id,
         save=partial(services.add_attachment, step=step, case=case, by=user),
@@ -159,7 +145,7 @@ def attachment_new(request: HttpRequest, step_id: int) -> HttpResponse:
 
 def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
     """A step's picture or video, only for who sees the case; every look is audited."""
-    user = _staff(request)
+    user = staff_user(request)
     attachment, case = policy.get_in_case(
         user, StepAttachment, attachment_id, case_path="step__goal__case", shared_via="step__goal__group_cases"
     )
@@ -177,11 +163,11 @@ def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
 
 
 def savings_new(request: HttpRequest, goal_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     goal, case = _for_planning(user, Goal, goal_id, "case")
     return _plan_form(
         request,
-        SavingsPlanForm(_post(request), initial={"currency": "EUR"}),
+        SavingsPlanForm(posted(request), initial={"currency": "EUR"}),
         case=case,
         goal_id=goal.pk,
         save=partial(services.start_savings_plan, goal=goal, case=case, by=user),
@@ -194,11 +180,11 @@ def savings_new(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def deposit_new(request: HttpRequest, savings_plan_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     plan, case = _for_planning(user, SavingsPlan, savings_plan_id, "goal__case")
     return _plan_form(
         request,
-        DepositForm(_post(request)),
+        DepositForm(posted(request)),
         case=case,
         goal_id=plan.goal_id,
         save=partial(services.add_deposit, savings_plan=plan, case=case, by=user),

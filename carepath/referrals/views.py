@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
-from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
-from carepath.core.views import render_form
+from carepath.core.views import posted, render_form, staff_user
 from carepath.goals.models import Goal
 from carepath.referrals import selectors, services
 from carepath.referrals.forms import AnswerForm, EndReferralForm, ReferralForm
@@ -16,15 +15,6 @@ from carepath.referrals.models import Referral
 CONFLICT = 409
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _post(request: HttpRequest) -> QueryDict | None:
-    """The posted data, even when empty: an empty post is a form with errors, not a blank page."""
-    return request.POST if request.method == "POST" else None
 
 
 def _section(case_url: str) -> str:
@@ -32,10 +22,10 @@ def _section(case_url: str) -> str:
 
 
 def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
     chosen = request.GET.get("service", "")
-    form = ReferralForm(_post(request), case=case, initial={"service": chosen} if chosen.isdigit() else {})
+    form = ReferralForm(posted(request), case=case, initial={"service": chosen} if chosen.isdigit() else {})
     if request.method == "POST" and form.is_valid():
         try:
             services.refer(case=case, by=user, **form.cleaned_data)
@@ -61,7 +51,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def inbox(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     context = {
         "referrals": list(selectors.inbox(user)[:200]),
         "services": list(selectors.services_of_my_organisation(user)),
@@ -70,12 +60,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     referral, case = policy.get_in_case(user, Referral, referral_id)
     if not services.may_answer(user, referral):
         policy.record(user, AuditEvent.Action.DENIED, referral, case=case)
         raise PermissionDenied()
-    form = AnswerForm(_post(request))
+    form = AnswerForm(posted(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,9 +93,9 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 
 def referral_end(request: HttpRequest, referral_id: int) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     referral, case = policy.get_in_case(user, Referral, referral_id, policy.Do.MANAGE)
-    form = EndReferralForm(_post(request))
+    form = EndReferralForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.end_referral(referral=referral, by=user)
