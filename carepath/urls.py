@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", healthz),
+    path("portal/", include("carepath.portal.urls")),
     path("", include("carepath.dashboard.urls")),
     path("", include("carepath.cases.urls")),
     path("", include("carepath.consents.urls")),

@@ -9,10 +9,18 @@ class Role(models.TextChoices):
     TEAM_LEADER = "team_leader", _("Team leader")
     QUALITY_COORDINATOR = "quality_coordinator", _("Quality coordinator")
     ADMINISTRATOR = "administrator", _("Administrator")
+    CITIZEN = "citizen", _("Citizen or relative (portal only)")
+
+
+STAFF_ROLES = tuple(r for r in Role if r is not Role.CITIZEN)
 
 
 class User(AbstractUser):
-    """A professional. Their organisation and unit decide, with the access policy, what they see."""
+    """A professional, or a citizen or relative using the portal.
+
+    For staff, organisation and unit decide (with the access policy) what they see. A portal
+    account may belong to a person (the citizen's own file) and may hold proxies for others.
+    """
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CASE_WORKER)
     organisation = models.ForeignKey(
@@ -31,6 +39,19 @@ class User(AbstractUser):
         blank=True,
         related_name="staff",
     )
+
+    person = models.OneToOneField(
+        "people.Person",
+        verbose_name=_("the citizen this portal account belongs to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="portal_account",
+    )
+
+    @property
+    def is_citizen(self) -> bool:
+        return self.role == Role.CITIZEN
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -10,6 +10,7 @@ class AuditEvent(models.Model):
         VIEW = "view", _("looked at")
         CREATE = "create", _("added")
         UPDATE = "update", _("changed")
+        EXPORT = "export", _("exported")
         DENIED = "denied", _("was refused access to")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)

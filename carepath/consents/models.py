@@ -22,6 +22,13 @@ class Consent(models.Model):
     )
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     scope_details = models.TextField(_("details of the scope"), blank=True)
+    providers = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("providers this consent covers"),
+        blank=True,
+        related_name="+",
+        help_text=_("For sharing with providers: leave empty to cover every provider the case is referred to."),
+    )
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
     document = models.FileField(_("scanned document"), upload_to="consents/%Y/", blank=True)
     given_on = models.DateField(_("date"))

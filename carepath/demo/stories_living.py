@@ -16,6 +16,7 @@ from carepath.demo.catalogue import ADULT_SUPPORT
 from carepath.demo.world import World
 from carepath.goals.models import Goal
 from carepath.plans.models import Step
+from carepath.portal.models import Proxy, Wish
 
 HOME_ADDRESS = "Riverside Independent Living Home, 4 Willow Street, Rivertown"
 ASSESSMENT = "Assessment of functional ability"
@@ -171,3 +172,22 @@ def residents_council(w: World, tomas_case: Case) -> None:
            who="Aistė with Ieva", due_days_ago=30, status=Step.Status.DONE)
     b.note(aiste, by=staff, days_ago=49, goal=concert,
            text="The council chose a concert of a local band. Everyone voted with picture cards.")
+
+
+def tomas_portal(w: World, case: Case) -> None:
+    """Tomas follows his file in the portal; his mother follows his progress with his proxy."""
+    tomas_user, mother = w.users["tomas"], w.users["mother"]
+    tomas_user.person = case.person
+    tomas_user.save(update_fields=["person"])
+    trip = case.goals.get(citizen_words__startswith="I want to fly")
+    today = b.step(trip, by=w.users["living"], what="Look at the pictures of the airport with Ieva",
+                   who="Tomas with Ieva", due_days_ago=0)
+    b.picture(today, by=w.users["living"], days_ago=2, name="plane-over-the-sea.png",
+              png=pictures.plane_over_the_sea(), description="A plane flying over the sea towards the sun")
+    Proxy.objects.create(
+        person=case.person, representative=mother, relation="My mother", scope=Proxy.Scope.PROGRESS,
+        valid_from=b.day(30), granted_by=tomas_user,
+    )
+    b.note(case, by=tomas_user, days_ago=3, goal=trip,
+           text="I put 150 euros in my jar. The jar is almost full!")
+    Wish.objects.create(case=case, text="I want to learn to swim before the trip.", written_by=tomas_user)

@@ -60,6 +60,15 @@ LOGINS = {
         Role.PROVIDER_STAFF, "early", "Greta", "Lindqvist",
         "The Petrauskas family: you are the case manager of a team from three organisations.",
     ),
+    "tomas": Login(
+        Role.CITIZEN, "tomas", "Tomas", "Vaitkus",
+        "/portal/: the citizen's own view: his dream of a trip, today's steps with pictures, his "
+        "savings, who looked at his file; he can let his mother follow his progress.",
+    ),
+    "mother": Login(
+        Role.CITIZEN, "mother", "Rūta", "Vaitkienė",
+        "/portal/: Tomas's mother; Tomas gave her a proxy to follow his progress.",
+    ),
 }
 
 
@@ -158,6 +167,8 @@ def _logins(world: World) -> dict[str, User]:
         "centre": world.units["Adult support at home"],
         "boys": world.units["Mobile trauma help"],
         "early": world.units["Early intervention team"],
+        "tomas": None,
+        "mother": None,
     }
     password = make_password(demo_password())  # one slow hash for all: they share the password
     users = {}
@@ -165,7 +176,8 @@ def _logins(world: World) -> dict[str, User]:
         unit = home_unit[key]
         user = User(
             username=login.username, first_name=login.first_name, last_name=login.last_name,
-            role=login.role, unit=unit, organisation=unit.organisation if unit else world.municipality,
+            role=login.role, unit=unit,
+            organisation=unit.organisation if unit else (None if login.role == Role.CITIZEN else world.municipality),
             email=f"{login.username}@rivertown.example",
             is_staff=key == "admin", is_superuser=key == "admin",
         )

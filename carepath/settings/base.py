@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "carepath.audit",
     "carepath.access",
     "carepath.dashboard",
+    "carepath.portal",
     "carepath.demo",
 ]
 
