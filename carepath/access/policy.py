@@ -3,32 +3,43 @@
 A staff user sees a case only when they are on its team, their organisation holds a pending or
 accepted referral for it, or they lead the unit responsible for it. Anything else is a 404, so a
 stranger cannot even learn that the case exists. Signals (before a case exists) are seen by the
-receiving unit's authority staff and its leader.
+receiving unit's authority staff and its leader. A provider sees the whole file only while a
+consent to share covers its organisation; without one, only what the referral needs.
+
+In the portal, a citizen sees their own file and a representative what their proxy's scope allows,
+only while the proxy runs. Citizens never reach staff pages, nor staff the portal (portal middleware).
 """
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from carepath.accounts.models import Role, User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
+from carepath.consents.models import Consent
 from carepath.organisations.models import Organisation
+from carepath.people.models import Person
+from carepath.portal.models import Proxy
 from carepath.referrals.models import Referral
 
 M = TypeVar("M", bound=Model)
 
 OPEN_REFERRAL_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
 AUTHORITY_ROLES = (Role.CASE_WORKER, Role.TEAM_LEADER)
+SHARING_SCOPES = (Consent.Scope.SHARE_PROVIDERS, Consent.Scope.SHARE_NETWORK)
 
 
 class Do(StrEnum):
     """What a user may want to do with a visible case."""
 
-    VIEW = "view"
+    REFERRAL = "referral"  # only what a referral needs: a provider without consent to share sees this
+    VIEW = "view"  # the whole file
     MANAGE = "manage"  # the authority's decisions: consent, assessment, goals, referral, closure
     PLAN = "plan"  # the shared work: steps, supports, savings, progress notes
 
@@ -59,16 +70,28 @@ def visible_signals(user: User) -> QuerySet[Signal]:
 
 def may(user: User, do: Do, case: Case) -> bool:
     """Whether `user`, who can see `case`, may do `do` to it."""
-    if do is Do.VIEW:
+    if do is Do.REFERRAL:
         return True
+    if do is Do.VIEW:
+        return shares_file(user, case)
     if do is Do.PLAN:
-        return case.status == Case.Status.OPEN
+        return case.status == Case.Status.OPEN and shares_file(user, case)
     # Decisions belong to the responsible authority, not to providers.
     is_authority_staff = (
         user.organisation_id == case.unit.organisation_id
         and case.unit.organisation.kind == Organisation.Kind.AUTHORITY
     )
     return is_authority_staff and case.status == Case.Status.OPEN
+
+
+def shares_file(user: User, case: Case) -> bool:
+    """Whether the whole file may be shared with `user`: always within the responsible organisation;
+    with another organisation only while an active consent to share covers it (a consent naming no
+    provider covers every provider). A withdrawal takes effect on the next request."""
+    if user.organisation_id is None or user.organisation_id == case.unit.organisation_id:
+        return True
+    consents = Consent.objects.filter(case_id=case.pk, scope__in=SHARING_SCOPES, withdrawn_on__isnull=True)
+    return consents.filter(Q(providers=None) | Q(providers=user.organisation_id)).exists()
 
 
 def get_case(
@@ -85,7 +108,7 @@ def get_case(
     if not may(user, do, case):
         record(user, AuditEvent.Action.DENIED, case, case=case)
         raise PermissionDenied()
-    if do is Do.VIEW:
+    if do in (Do.VIEW, Do.REFERRAL):
         record(user, AuditEvent.Action.VIEW, case, case=case)
     return case
 
@@ -145,6 +168,65 @@ def get_in_case(
             case_id = shared_case_id or case_id
     case = get_case(user, case_id, do)
     return manager.get(pk=object_id), case
+
+
+@dataclass(frozen=True)
+class PortalAccess:
+    """Whose file a portal user is looking at, and as whom: the citizen themself or a representative."""
+
+    person: Person
+    proxy: Proxy | None  # None: the citizen's own file
+
+    @property
+    def is_own_file(self) -> bool:
+        return self.proxy is None
+
+    @property
+    def sees_plan(self) -> bool:
+        """The plan's steps, supports, savings and the shared notes."""
+        return self.proxy is None or self.proxy.scope == Proxy.Scope.PLAN_AND_NOTES
+
+
+def active_proxies(user: User) -> QuerySet[Proxy]:
+    """The proxies `user` holds that work today: started, not ended, not revoked."""
+    today = timezone.localdate()
+    return Proxy.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        representative_id=user.pk,
+        revoked_at__isnull=True,
+        valid_from__lte=today,
+    )
+
+
+def portal_files(user: User) -> list[PortalAccess]:
+    """Every file a portal user may open: their own first, then those of the people they represent."""
+    if not user.is_authenticated or not user.is_active or user.role != Role.CITIZEN:
+        return []
+    files = [PortalAccess(user.person, None)] if user.person is not None else []
+    proxies = active_proxies(user).select_related("person").order_by("person__given_name", "pk")
+    return files + [PortalAccess(proxy.person, proxy) for proxy in proxies]
+
+
+def get_portal_access(user: User, person_id: int, *, own_file_only: bool = False, plan: bool = False) -> PortalAccess:
+    """The portal's way into a file: 404 (audited) without a right to it, 403 (audited) beyond the scope.
+
+    Checked on every request, so an expired or revoked proxy stops working at once.
+    """
+    access = None
+    if user.is_authenticated and user.is_active and user.role == Role.CITIZEN:
+        if user.person_id == person_id:
+            access = PortalAccess(user.person, None)  # type: ignore[arg-type]  # person_id matched
+        else:
+            proxy = active_proxies(user).filter(person_id=person_id).select_related("person").first()
+            access = PortalAccess(proxy.person, proxy) if proxy else None
+    if access is None:
+        if user.is_authenticated and Person.objects.filter(pk=person_id).exists():
+            record(user, AuditEvent.Action.DENIED, what="people.person", object_id=person_id, person_id=person_id)
+        raise Http404()
+    if (own_file_only and not access.is_own_file) or (plan and not access.sees_plan):
+        record(user, AuditEvent.Action.DENIED, what="people.person", object_id=person_id, person_id=person_id)
+        raise PermissionDenied()
+    return access
 
 
 def record(

@@ -13,6 +13,7 @@ from carepath.cases.forms import CloseCaseForm, SignalForm, TeamMemberForm, Tria
 from carepath.cases.models import Case, Deadline, Signal
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import render_form, staff_user
+from carepath.referrals import selectors as referral_selectors
 
 
 def signal_new(request: HttpRequest) -> HttpResponse:
@@ -76,7 +77,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = staff_user(request)
-    case = policy.get_case(user, case_id)
+    case = policy.get_case(user, case_id, policy.Do.REFERRAL)
+    if not policy.may(user, policy.Do.VIEW, case):
+        referrals = referral_selectors.referrals_to_my_organisation(case, user)
+        return render(request, "cases/case_referral_only.html", {"case": case, "referrals": referrals})
     overview = selectors.case_overview(case=case, user=user)
     return render(request, "cases/case_detail.html", {"o": overview, "case": case})
 

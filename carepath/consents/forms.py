@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from carepath.consents.models import Consent
 from carepath.core import uploads
 from carepath.core.forms import Form, ModelForm
+from carepath.organisations.models import Organisation
 
 
 class ConsentForm(ModelForm):
@@ -14,8 +15,13 @@ class ConsentForm(ModelForm):
 
     class Meta:
         model = Consent
-        fields = ["given_by", "relation", "scope", "scope_details", "method", "document", "given_on"]
-        widgets = {"scope": forms.RadioSelect, "method": forms.RadioSelect, "document": forms.FileInput}
+        fields = ["given_by", "relation", "scope", "providers", "scope_details", "method", "document", "given_on"]
+        widgets = {
+            "scope": forms.RadioSelect,
+            "providers": forms.CheckboxSelectMultiple,
+            "method": forms.RadioSelect,
+            "document": forms.FileInput,
+        }
         help_texts = {
             "scope_details": _("For example which providers or which school, and for how long"),
             "document": _("Only for consent signed on paper: a PDF, JPEG or PNG file of 20 MB or less"),
@@ -34,6 +40,8 @@ class ConsentForm(ModelForm):
         cast(forms.ChoiceField, self.fields["scope"]).choices = Consent.Scope.choices
         cast(forms.ChoiceField, self.fields["method"]).choices = Consent.Method.choices
         self.fields["given_on"].initial = timezone.localdate
+        providers = cast(forms.ModelMultipleChoiceField, self.fields["providers"])
+        providers.queryset = Organisation.objects.filter(kind=Organisation.Kind.PROVIDER).order_by("name")
 
     def clean_given_on(self) -> Any:
         value = self.cleaned_data["given_on"]

@@ -1,6 +1,7 @@
 """Changes to consents. Each function is one transaction and writes the audit log."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,6 +14,7 @@ from carepath.cases.models import Case
 from carepath.consents.models import Consent
 from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
+from carepath.organisations.models import Organisation
 
 
 class AlreadyWithdrawn(StaleEdit):
@@ -37,6 +39,7 @@ def record_consent(
     given_on: datetime.date,
     scope_details: str = "",
     document: UploadedFile | None = None,
+    providers: Iterable[Organisation] = (),
 ) -> Consent:
     """Record the consent to the intervention; a paper consent is kept with its scan under a random name."""
     if method == Consent.Method.PAPER and not document:
@@ -57,6 +60,7 @@ def record_consent(
         uploads.check("scan", document)
         consent.document.save(uploads.anonymous_name(document.name or ""), document, save=False)
     consent.save()
+    consent.providers.set(providers)
     policy.record(by, AuditEvent.Action.CREATE, consent, case=case)
     return consent
 

@@ -149,3 +149,13 @@ def suggest_services(case: Case) -> list[Suggestion]:
             suggestions.append(Suggestion(service, matching, service.pk in referred))
     suggestions.sort(key=lambda s: (-len(s.matching_domains), -s.free_places, s.service.waiting, s.service.name))  # type: ignore[attr-defined]
     return suggestions
+
+
+def referrals_to_my_organisation(case: Case, user: User) -> list[Referral]:
+    """A case's referrals to the user's organisation, with the goals they are about: all a provider
+    without consent to share may see of the case."""
+    return list(
+        Referral.objects.filter(case_id=case.pk, service__provider_id=user.organisation_id)
+        .select_related("service", "referred_by")
+        .prefetch_related("goals")
+    )

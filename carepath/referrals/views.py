@@ -61,7 +61,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = staff_user(request)
-    referral, case = policy.get_in_case(user, Referral, referral_id)
+    referral, case = policy.get_in_case(user, Referral, referral_id, policy.Do.REFERRAL)
     if not services.may_answer(user, referral):
         policy.record(user, AuditEvent.Action.DENIED, referral, case=case)
         raise PermissionDenied()

@@ -2,14 +2,27 @@
 
 from carepath.accounts.models import Role, User
 from carepath.cases.models import Case
+from carepath.consents.models import Consent
 from carepath.referrals.models import Referral
-from carepath.testing.factories import ProviderStaffFactory, ReferralFactory, ServiceFactory, UserFactory
+from carepath.testing.factories import (
+    ConsentFactory,
+    ProviderStaffFactory,
+    ReferralFactory,
+    ServiceFactory,
+    UserFactory,
+)
 
 
-def provider_staff_on(case: Case, status: str = Referral.Status.PENDING) -> User:
-    """Staff of a provider whose service has a referral of the case (pending unless `status` says otherwise)."""
+def provider_staff_on(case: Case, status: str = Referral.Status.PENDING, *, consent: bool = True) -> User:
+    """Staff of a provider whose service has a referral of the case (pending unless `status` says otherwise).
+
+    With `consent`, the person has consented to sharing their file with this provider.
+    """
     staff = ProviderStaffFactory.create()
     ReferralFactory.create(case=case, service=ServiceFactory.create(provider=staff.organisation), status=status)
+    if consent:
+        sharing = ConsentFactory.create(case=case, scope=Consent.Scope.SHARE_PROVIDERS)
+        sharing.providers.add(staff.organisation)
     return staff
 
 

@@ -84,6 +84,16 @@ def test_case_worker_and_provider_walk_a_case_from_signal_to_closure(live_server
     _submit(page)
     page.wait_for_url(case_url + "*")
 
+    # Sharing the file with the provider needs its own consent (no provider ticked: every provider).
+    page.click("#consent a[href*='consents/new']")
+    page.fill("[name=given_by]", "Søren Ødegård")
+    page.fill("[name=relation]", "the citizen")
+    page.check("input[name=scope][value=share_providers]")
+    page.check("input[name=method][value=in_person]")
+    page.fill("[name=given_on]", _day(0))
+    _submit(page)
+    page.wait_for_url(case_url + "*")
+
     page.click("#assessment a[href*='assessments/new']")
     page.fill("[name=assessed_on]", _day(0))
     page.check("input[name=physical_level][value='0']")

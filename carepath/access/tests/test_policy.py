@@ -5,9 +5,11 @@ from django.http import Http404
 from carepath.access import policy
 from carepath.accounts.models import Role
 from carepath.audit.models import AuditEvent
+from carepath.consents.models import Consent
 from carepath.referrals.models import Referral
 from carepath.testing.factories import (
     CaseFactory,
+    ConsentFactory,
     ProviderStaffFactory,
     ReferralFactory,
     ServiceFactory,
@@ -70,6 +72,7 @@ def test_provider_of_another_organisation_gets_404():
 def test_provider_may_plan_but_not_manage():
     staff = ProviderStaffFactory()
     referral = ReferralFactory(service=ServiceFactory(provider=staff.organisation))
+    ConsentFactory(case=referral.case, scope=Consent.Scope.SHARE_PROVIDERS)
     assert policy.get_case(staff, referral.case.pk, policy.Do.PLAN) == referral.case
     with pytest.raises(PermissionDenied):
         policy.get_case(staff, referral.case.pk, policy.Do.MANAGE)

@@ -114,7 +114,9 @@ def test_only_who_manages_the_case_records_consent(client, who, get, post):
     client.force_login(someone(who, case))
     assert client.get(_url(case)).status_code == get
     assert client.post(_url(case), _data()).status_code == post
-    assert Consent.objects.exists() == (post == 302)
+    assert Consent.objects.filter(recorded_by__organisation=case.unit.organisation, scope="intervention").exists() == (
+        post == 302
+    )
 
 
 def test_closed_case_takes_no_new_consent(client):
