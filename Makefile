@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # What `npm run build` produces (see scripts/copy-static.mjs).
 STATIC_FILES := $(addprefix $(STATIC)/,carepath.css carepath.js govuk-frontend.min.js \
-	govuk-frontend.min.js.map htmx.min.js favicon.svg favicon.ico apple-touch-icon.png)
+	govuk-frontend.min.js.map htmx.min.js js-enabled.js favicon.svg favicon.ico apple-touch-icon.png)
 STATIC_SOURCES := $(shell find assets -type f 2>/dev/null) scripts/copy-static.mjs package.json
 
 .PHONY: help setup assets run lint test chromium clean

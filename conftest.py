@@ -7,3 +7,14 @@ pytest_plugins = ["carepath.testing.browser"]
 def _english(settings):
     """Tests read English strings regardless of the machine's locale."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def client():
+    """A test client whose force_login/login also pass the second step of the login (carepath/testing/auth.py).
+
+    Tests of the login itself build a plain django.test.Client.
+    """
+    from carepath.testing.auth import TwoStepClient
+
+    return TwoStepClient()

@@ -10,8 +10,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
-    path("healthz", healthz),
+    path("accounts/", include("carepath.accounts.urls")),
+    path("healthz", healthz, name="healthz"),
     path("portal/", include("carepath.portal.urls")),
     path("", include("carepath.dashboard.urls")),
     path("", include("carepath.cases.urls")),
@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("carepath.plans.urls")),
     path("", include("carepath.notes.urls")),
     path("", include("carepath.evaluations.urls")),
+    path("", include("carepath.privacy.urls")),
 ]

@@ -23,6 +23,7 @@ const copies = {
   // Django's manifest storage refuses a reference to a missing file.
   "govuk-frontend.min.js.map": join(nm, "govuk-frontend", "dist", "govuk", "govuk-frontend.min.js.map"),
   "carepath.js": join(root, "assets", "js", "carepath.js"),
+  "js-enabled.js": join(root, "assets", "js", "js-enabled.js"),
   "favicon.svg": join(root, "assets", "images", "favicon.svg"),
 };
 

@@ -95,9 +95,18 @@ def shares_file(user: User, case: Case) -> bool:
 
 
 def get_case(
-    user: User, case_id: int, do: Do = Do.VIEW, *, queryset: QuerySet[Case] | None = None
+    user: User,
+    case_id: int,
+    do: Do = Do.VIEW,
+    *,
+    queryset: QuerySet[Case] | None = None,
+    audit_view: bool = True,
 ) -> Case:
-    """The case, if `user` may see it (else 404) and do `do` (else 403); the look is audited."""
+    """The case, if `user` may see it (else 404) and do `do` (else 403).
+
+    Every page that opens a case shows its data, whatever it then does, so the look is audited;
+    refusals are audited too. Writes add their own entries.
+    """
     base = queryset if queryset is not None else visible_cases(user)
     related = ("unit__organisation", "person", "signal", "case_type", "household")
     case = base.filter(pk=case_id).select_related(*related).first()
@@ -108,7 +117,7 @@ def get_case(
     if not may(user, do, case):
         record(user, AuditEvent.Action.DENIED, case, case=case)
         raise PermissionDenied()
-    if do in (Do.VIEW, Do.REFERRAL):
+    if audit_view:
         record(user, AuditEvent.Action.VIEW, case, case=case)
     return case
 
@@ -147,7 +156,7 @@ def get_in_case(
     case_path: str = "case",
     shared_via: str | None = None,
 ) -> tuple[M, Case]:
-    """An object hanging off a case (goal, step, referral...), found through the visible cases.
+    """An object hanging off a case (goal, step, referral...), found through the visible cases; the look is audited.
 
     `case_path` is the lookup from the model to its case, e.g. "goal__case" for a step.
     `shared_via` names the other cases a group goal is shared with (e.g. "goal__group_cases"):
@@ -166,8 +175,10 @@ def get_in_case(
                 .first()
             )
             case_id = shared_case_id or case_id
-    case = get_case(user, case_id, do)
-    return manager.get(pk=object_id), case
+    case = get_case(user, case_id, do, audit_view=False)
+    found = manager.get(pk=object_id)
+    record(user, AuditEvent.Action.VIEW, found, case=case)  # the record opened, not only its case
+    return found, case
 
 
 @dataclass(frozen=True)
@@ -240,15 +251,40 @@ def record(
     case_id: int | None = None,
     person_id: int | None = None,
 ) -> None:
-    """Write one audit event. Only ids and the kind of record are stored, never content."""
+    """Write one audit event, chained to the one before. Only ids and the kind of record, never content."""
+    from carepath.audit.log import append  # the one writer of the audit log (hash chain, see decision 0006)
+
     if case is not None:
         case_id = case.pk
         person_id = person_id or case.person_id
-    AuditEvent.objects.create(
-        user=user,
+    append(
+        user_id=user.pk,
         action=action,
         what=what or (obj._meta.label_lower if obj is not None else ""),
         object_id=object_id if object_id is not None else (obj.pk if obj is not None else None),
         case_id=case_id,
         person_id=person_id,
     )
+
+
+def get_person_for_subject_access(user: User, person_id: int) -> Person:
+    """The person, if `user` may answer their subject-access request (else 404, audited).
+
+    Authority staff (case worker, team leader) who see any case or signal of the person, open or
+    closed: the authority is the controller. Providers, other roles and citizens get a 404.
+    """
+    allowed = user.is_authenticated and user.is_active and user.role in AUTHORITY_ROLES
+    person = Person.objects.filter(pk=person_id).first()
+    sees_it = (
+        allowed
+        and person is not None
+        and (
+            visible_cases(user).filter(person_id=person_id).exists()
+            or visible_signals(user).filter(person_id=person_id).exists()
+        )
+    )
+    if person is None or not sees_it:
+        if person is not None and user.is_authenticated:
+            record(user, AuditEvent.Action.DENIED, what="people.person", object_id=person_id, person_id=person_id)
+        raise Http404()
+    return person

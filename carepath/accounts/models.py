@@ -49,6 +49,17 @@ class User(AbstractUser):
         related_name="portal_account",
     )
 
+    # The national eID's stable identifier for this person (the claim CAREPATH_OIDC_SUBJECT_CLAIM
+    # names). Set by an administrator; an eID login finds the account by it and never creates one.
+    eid_subject = models.CharField(
+        _("eID subject"),
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The identifier the national eID gives this person. Leave empty if they do not log in with eID."),
+    )
+
     @property
     def is_citizen(self) -> bool:
         return self.role == Role.CITIZEN

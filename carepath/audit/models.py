@@ -1,10 +1,43 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from carepath.audit.chain import entry_hash
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or remove an audit entry: the log is append-only."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Reads as usual; every bulk change is refused (the database triggers refuse them too)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def bulk_create(  # type: ignore[override]  # accepts whatever QuerySet.bulk_create does, and refuses it
+        self, objs: Iterable["AuditEvent"], *args: Any, **kwargs: Any
+    ) -> list["AuditEvent"]:
+        # Each entry must be chained to the one before it, one at a time.
+        raise AppendOnlyError("Audit entries are added one by one with carepath.audit.log.append().")
 
 
 class AuditEvent(models.Model):
-    """One read or write of a person's data. Written only by carepath.access.policy."""
+    """One read or write of a person's data. Written only by carepath.audit.log.append (via the access policy).
+
+    Append-only and hash-chained: `hash` covers every field below and `prev_hash`, the hash of the
+    entry before it (see carepath/audit/chain.py and docs/decisions/0006).
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", _("looked at")
@@ -13,17 +46,51 @@ class AuditEvent(models.Model):
         EXPORT = "export", _("exported")
         DENIED = "denied", _("was refused access to")
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set by the writer rather than auto_now_add: the time is part of the hash, computed before the insert.
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices)
     what = models.CharField(max_length=50, help_text="model label, e.g. cases.case")
     object_id = models.PositiveBigIntegerField(null=True)
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, null=True, related_name="+")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, related_name="+")
+    prev_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at"]
         indexes = [models.Index(fields=["person", "at"]), models.Index(fields=["case", "at"])]
+        constraints = [
+            # Two entries pointing at the same predecessor would fork the chain.
+            models.UniqueConstraint(fields=["prev_hash"], name="audit_chain_never_forks"),
+        ]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.what} {self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        if not (self.hash and self.prev_hash):
+            raise AppendOnlyError("Audit entries are added with carepath.audit.log.append().")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def computed_hash(self) -> str:
+        """The hash this entry should carry, from its stored fields and `prev_hash`."""
+        return entry_hash(
+            prev_hash=self.prev_hash,
+            at=self.at,
+            user_id=self.user_id,
+            action=self.action,
+            what=self.what,
+            object_id=self.object_id,
+            case_id=self.case_id,
+            person_id=self.person_id,
+        )

@@ -5,7 +5,6 @@ from django.http import Http404
 
 from carepath.access import policy
 from carepath.accounts.models import User
-from carepath.audit.models import AuditEvent
 from carepath.consents.models import Consent
 from carepath.core import uploads
 
@@ -20,5 +19,4 @@ def scan_of(user: User, consent_id: int) -> tuple[Consent, File, str]:
         scan = consent.document.open("rb")
     except FileNotFoundError as missing:
         raise Http404() from missing
-    policy.record(user, AuditEvent.Action.VIEW, consent, case=case)
     return consent, scan, kind

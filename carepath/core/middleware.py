@@ -1,4 +1,5 @@
-"""Every page needs a signed-in user except the login page and static files."""
+"""Every page needs a signed-in user except the login page and static files, and staff (or a
+citizen who turned it on) must pass the second step of the login before anything else."""
 
 from collections.abc import Callable
 
@@ -6,7 +7,18 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
-PUBLIC_PREFIXES = ("/accounts/login/", "/static/", "/admin/login/", "/i18n/", "/healthz")
+from carepath.accounts import two_factor
+from carepath.accounts.views import second_step
+
+PUBLIC_PREFIXES = ("/accounts/login/", "/accounts/oidc/", "/static/", "/admin/login/", "/i18n/", "/healthz")
+
+# What a signed-in user may open before the second step: the second step itself, and a way out.
+BEFORE_SECOND_FACTOR = (
+    "/accounts/two-factor/",
+    "/accounts/logout/",
+    "/admin/logout/",
+    *PUBLIC_PREFIXES,
+)
 
 
 class LoginRequiredMiddleware:
@@ -16,4 +28,26 @@ class LoginRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """Until the second factor is verified, every page sends the user to the code (or to setting up an app).
+
+    The login view sends them there too; this catches every other way in (Django admin's login,
+    a bookmarked page, a session from before a "reset two-step login").
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(BEFORE_SECOND_FACTOR)
+            and not two_factor.second_factor_done(request)
+            and two_factor.requires_second_factor(user)  # type: ignore[arg-type]
+        ):
+            return second_step(user, next_url=request.get_full_path())
         return self.get_response(request)

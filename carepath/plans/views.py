@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from carepath.access import policy
 from carepath.accounts.models import User
-from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
@@ -155,7 +154,6 @@ def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404() from missing
-    policy.record(user, AuditEvent.Action.VIEW, attachment, case=case)
     response = FileResponse(handle, content_type=uploads.content_type(attachment.file.name or ""))
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, no-store"

@@ -15,9 +15,7 @@ class Proxy(models.Model):
         PLAN_AND_NOTES = "plan_notes", _("My goals, my plan and the notes")
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="proxies")
-    representative = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proxies_held"
-    )
+    representative = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proxies_held")
     relation = models.CharField(_("who they are to you"), max_length=100, help_text=_("For example: my mother"))
     scope = models.CharField(_("what they may see"), max_length=12, choices=Scope.choices)
     valid_from = models.DateField(_("from"))
@@ -37,9 +35,7 @@ class Proxy(models.Model):
 
     def is_active_on(self, day: date) -> bool:
         return (
-            self.revoked_at is None
-            and self.valid_from <= day
-            and (self.valid_until is None or day <= self.valid_until)
+            self.revoked_at is None and self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
         )
 
 

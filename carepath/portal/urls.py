@@ -1,3 +1,20 @@
+from django.urls import path
+
+from carepath.portal import views
+
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("<int:person_id>/", views.home, name="home"),
+    path("<int:person_id>/goals/", views.goals, name="goals"),
+    path("<int:person_id>/plan/", views.plan, name="plan"),
+    path("<int:person_id>/notes/", views.notes, name="notes"),
+    path("<int:person_id>/wish/", views.wish, name="wish"),
+    path("<int:person_id>/who-looked/", views.who_looked, name="who_looked"),
+    path("<int:person_id>/followers/", views.proxies, name="proxies"),
+    path("<int:person_id>/followers/new/", views.proxy_new, name="proxy_new"),
+    path("<int:person_id>/followers/<int:proxy_id>/", views.proxy_limit, name="proxy_limit"),
+    path("<int:person_id>/followers/<int:proxy_id>/stop/", views.proxy_revoke, name="proxy_revoke"),
+    path("<int:person_id>/supports/<int:attachment_id>/", views.support, name="support"),
+]

@@ -3,11 +3,15 @@
 PostgreSQL is selected with DATABASE_URL; production.py hardens this for deployment.
 """
 
+import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from carepath.settings.oidc import oidc_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("CAREPATH_DATA_DIR", BASE_DIR.parent / "var"))
@@ -24,6 +28,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "carepath.core",
     "carepath.accounts",
     "carepath.organisations",
@@ -41,20 +49,27 @@ INSTALLED_APPS = [
     "carepath.access",
     "carepath.dashboard",
     "carepath.portal",
+    "carepath.privacy",
     "carepath.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "carepath.core.middleware.LoginRequiredMiddleware",
+    "carepath.portal.middleware.PortalSeparationMiddleware",
+    "carepath.core.middleware.TwoFactorRequiredMiddleware",
+    # django-axes turns a refused login into the lockout page; it must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "carepath.urls"
@@ -97,6 +112,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Argon2 for new and changed passwords; PBKDF2 stays so older hashes still verify (and are
+# rehashed with Argon2 at the next successful login).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+# django-axes first: it refuses a locked-out user name + address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -125,8 +154,56 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("CAREPATH_SESSION_SECONDS", str(8 * 3600)))
+# Idle timeout: every request pushes the session's end forward, so it ends after this much
+# inactivity (the database refuses an expired session at once), and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("CAREPATH_SESSION_IDLE_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes): failures count per user name + address together, so one
+# person mistyping cannot lock out a whole office behind the same proxy.
+AXES_FAILURE_LIMIT = int(os.environ.get("CAREPATH_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("CAREPATH_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "carepath.accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept: data minimisation
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]  # masked in log lines
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: name how many proxies add X-Forwarded-For.
+CAREPATH_PROXY_COUNT = int(os.environ.get("CAREPATH_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "carepath.accounts.throttling.client_address"
+
+# Two-step login (django-otp, TOTP). Wrong codes are throttled: 1, 2, 4, 8 ... seconds.
+OTP_TOTP_ISSUER = os.environ.get("CAREPATH_TOTP_ISSUER", "Carepath")
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# National eID through OpenID Connect: on only when the CAREPATH_OIDC_* variables are set.
+CAREPATH_OIDC: dict[str, Any] = {"name": "", "subject_claim": "sub", "acr_values": []}
+_oidc = oidc_settings(os.environ)
+globals().update(_oidc)
+CAREPATH_OIDC_ENABLED = bool(_oidc)
+if CAREPATH_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("carepath.accounts.oidc.EidBackend")
+
+# Security headers. The Content-Security-Policy allows no inline script or style: every
+# script and style sheet is a file under /static/ (see docs/decisions/0007-authentication-and-headers.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "carepath.core.reporting.NoPersonalDataFilter"
 

@@ -1,5 +1,6 @@
 """Browser tests: Playwright on Debian's /usr/bin/chromium (never a downloaded browser), signing in, axe-core checks."""
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,20 +51,70 @@ def page(browser: object) -> Iterator[object]:
 
 
 def sign_in(page: object, client: "Client", live_server: "LiveServer", user: "User") -> None:
-    """Sign `user` in for the browser page, with a session of the test client rather than the login form."""
+    """Sign `user` in for the browser page, with a session of the test client rather than the login form.
+
+    The root conftest's `client` is a TwoStepClient, so the session has passed the second step too.
+    """
+    from carepath.testing.auth import pass_second_step
+
     client.force_login(user)
+    pass_second_step(client, user)  # in case a plain django.test.Client was passed
     session = client.cookies["sessionid"].value
     page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])  # type: ignore[attr-defined]
 
 
+def sign_in_with_form(page: object, base_url: str, username: str, password: str = "pw") -> None:  # noqa: S107
+    """Sign in through the real two-step login form, typing the code the user's authenticator shows.
+
+    A staff user without an authenticator app gets one set up on the way, as in real life.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from carepath.testing.auth import totp_code
+
+    page.goto(f"{base_url}/accounts/login/")  # type: ignore[attr-defined]
+    page.fill("#id_username", username)  # type: ignore[attr-defined]
+    page.fill("#id_password", password)  # type: ignore[attr-defined]
+    page.click("main button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    if "/accounts/two-factor/" in page.url:  # type: ignore[attr-defined]
+        device = TOTPDevice.objects.filter(user__username=username).order_by("-confirmed", "-pk").first()
+        assert device is not None
+        page.fill("#id_code", totp_code(device))  # type: ignore[attr-defined]
+        page.click("main form button.govuk-button[type=submit]")  # type: ignore[attr-defined]
+        page.wait_for_load_state()  # type: ignore[attr-defined]
+
+
+# Collects Content-Security-Policy violations from the moment a page starts loading.
+CSP_LISTENER = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+def watch_csp_violations(page: object) -> None:
+    """From now on, every page this browser page opens records its CSP violations (see csp_violations)."""
+    page.add_init_script(CSP_LISTENER)  # type: ignore[attr-defined]
+
+
+def csp_violations(page: object) -> list[str]:
+    return page.evaluate("window.__cspViolations ?? []")  # type: ignore[attr-defined,no-any-return]
+
+
 def axe_violations(page: object, within: str | None = None) -> list[dict[str, object]]:
     """WCAG 2.2 AA violations axe-core finds on the page as it is now, or only in the part `within` selects."""
-    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    # Evaluated through DevTools rather than added as a <script>: the Content-Security-Policy refuses
+    # inline scripts, and rightly so.
+    page.evaluate(_axe_source())  # type: ignore[attr-defined]
     return page.evaluate(  # type: ignore[attr-defined,no-any-return]
         """async ([within, tags]) => (await axe.run(within ?? document, {runOnly: {type: 'tag', values: tags}}))
         .violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""",
         [within, AXE_TAGS],
     )
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8") + "\n;void 0"
 
 
 def assert_accessible(page: object, within: str | None = None) -> None:

@@ -16,7 +16,8 @@ from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.organisations.models import Organisation, Service, Unit
 from carepath.people.models import Household, Person
-from carepath.plans.models import SavingsPlan, Step
+from carepath.plans.models import SavingsPlan, Step, StepAttachment
+from carepath.portal.models import Proxy
 from carepath.referrals.models import Referral
 
 
@@ -248,3 +249,44 @@ class EvaluationMomentFactory(factory.django.DjangoModelFactory):
     case = factory.SubFactory(CaseFactory)
     planned_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
     created_by = factory.LazyAttribute(lambda e: e.case.signal.received_by)
+
+
+class StepPictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StepAttachment
+
+    step = factory.SubFactory(StepFactory)
+    kind = StepAttachment.Kind.IMAGE
+    file = factory.django.FileField(filename="bus-stop.png", data=b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    description = "The bus stop in front of the house"
+    added_by = factory.LazyAttribute(lambda a: a.step.created_by)
+
+
+class CitizenFactory(UserFactory):
+    """A portal account of a citizen, with their own file (person)."""
+
+    role = Role.CITIZEN
+    unit = None  # type: ignore[assignment]
+    organisation = None  # type: ignore[assignment]
+    first_name = "Jonas"
+    email = factory.Sequence(lambda n: f"citizen{n}@example.org")
+    person = factory.SubFactory(PersonFactory)
+
+
+class RelativeFactory(CitizenFactory):
+    """A portal account of a relative, with no file of their own."""
+
+    first_name = "Rasa"
+    person = None  # type: ignore[assignment]
+
+
+class ProxyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proxy
+
+    person = factory.SubFactory(PersonFactory)
+    representative = factory.SubFactory(RelativeFactory)
+    relation = "My sister"
+    scope = Proxy.Scope.PROGRESS
+    valid_from = factory.LazyFunction(timezone.localdate)
+    granted_by = factory.LazyAttribute(lambda p: p.representative)

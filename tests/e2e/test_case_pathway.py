@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from carepath.accounts.models import Role
 from carepath.core.choices import LifeDomain
+from carepath.testing.browser import sign_in_with_form
 from carepath.testing.factories import (
     DeadlineRuleFactory,
     ProviderFactory,
@@ -19,11 +20,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 def _sign_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    """The real login: password, then the code of the authenticator app (set up on the first login)."""
+    sign_in_with_form(page, base, username)
 
 
 def _sign_out(page):

@@ -75,7 +75,8 @@ def test_each_login_signs_in_and_sees_the_expected_cases(demo, client, key):
     user = User.objects.get(username=LOGINS[key].username)
     seen = {str(case.person) for case in policy.visible_cases(user).select_related("person")}
     assert seen == EXPECTED_CASES[key]
-    assert client.get(reverse("dashboard:home")).status_code == 200
+    home = "portal:start" if user.role == Role.CITIZEN else "dashboard:home"
+    assert client.get(reverse(home)).status_code in (200, 302)
 
 
 def test_there_is_one_login_per_role_and_the_administrator_is_superuser(demo):
@@ -180,3 +181,14 @@ def test_case_worker_can_open_every_case_page(demo, client):
     client.force_login(worker)
     for case in policy.visible_cases(worker):
         assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+
+
+def test_tomas_sees_todays_step_and_his_mother_follows_his_progress(demo, client):
+    tomas = User.objects.get(username="tomas")
+    client.force_login(tomas)
+    page = client.get(reverse("portal:home", args=[tomas.person_id])).content.decode()
+    assert "Look at the pictures of the airport with Ieva" in page
+    client.force_login(User.objects.get(username="mother"))
+    page = client.get(reverse("portal:home", args=[tomas.person_id])).content.decode()
+    assert "I want to fly to Spain and see the sea." in page
+    assert "Look at the pictures of the airport with Ieva" not in page  # her proxy covers progress only

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carepath.core.forms import Form
+
+
+class CodeForm(Form):
+    """The 6-digit code from an authenticator app. Spaces are allowed: some apps show '123 456'."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("6 digits, for example 123456. A new code appears every 30 seconds."),
+        max_length=12,
+        error_messages={"required": _("Enter the 6-digit code from your authenticator app.")},
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-10",
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("Enter the code as 6 digits, for example 123456."))
+        return code

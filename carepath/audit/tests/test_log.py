@@ -1,0 +1,49 @@
+import pytest
+
+from carepath.access import policy
+from carepath.audit.chain import GENESIS, entry_hash
+from carepath.audit.models import AuditEvent
+from carepath.audit.tests.helpers import chain_of
+from carepath.testing.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_first_entry_links_to_the_genesis_hash():
+    first, = chain_of(1)
+    assert first.prev_hash == GENESIS
+
+
+def test_each_entry_links_to_the_hash_of_the_one_before():
+    entries = chain_of(3)
+    assert [e.prev_hash for e in entries[1:]] == [e.hash for e in entries[:-1]]
+    assert len({e.hash for e in entries}) == 3
+
+
+def test_hash_covers_every_stored_field_as_read_back():
+    entry, = chain_of(1)
+    stored = AuditEvent.objects.get(pk=entry.pk)
+    assert stored.hash == entry_hash(
+        prev_hash=stored.prev_hash, at=stored.at, user_id=stored.user_id, action=stored.action, what=stored.what,
+        object_id=stored.object_id, case_id=stored.case_id, person_id=stored.person_id,
+    )
+    assert len(stored.hash) == 64
+
+
+def test_policy_record_appends_to_the_chain():
+    before, = chain_of(1)
+    case = CaseFactory()
+    policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
+    written = AuditEvent.objects.order_by("-id").first()
+    assert (written.what, written.object_id, written.case_id, written.person_id) == (
+        "cases.case", case.pk, case.pk, case.person_id)
+    assert written.prev_hash == before.hash
+
+
+def test_changing_one_field_changes_the_hash():
+    fields = dict(prev_hash=GENESIS, user_id=1, action="view", what="cases.case", object_id=2, case_id=2, person_id=3)
+    entry, = chain_of(1)
+    original = entry_hash(at=entry.at, **fields)
+    for name, other in [("user_id", 9), ("action", "update"), ("what", "goals.goal"), ("object_id", None),
+                        ("case_id", 8), ("person_id", None), ("prev_hash", "f" * 64)]:
+        assert entry_hash(at=entry.at, **{**fields, name: other}) != original, name

@@ -1,0 +1,97 @@
+"""Which models hold personal data, and how each row reaches the person it is about.
+
+The subject-access export and the model-list test read this registry. A new model that reaches a
+person, a case, a household or a user must be added here or to NO_PERSONAL_DATA with a reason;
+`tests/test_registry.py` fails until it is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Model, Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A model holding personal data.
+
+    `paths` are lookups from the model to people.Person: a row belongs to a person when any path
+    reaches them. `withheld` fields are never exported (with the reason in a comment beside them).
+    `downloads` maps a file field to the access-checked view that serves it and that view's
+    keyword argument.
+    """
+
+    label: str
+    paths: tuple[str, ...]
+    withheld: tuple[str, ...] = ()
+    downloads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    title: str | Promise = ""  # a plainer heading than the model's plural name, where it needs one
+
+    @property
+    def model(self) -> type[Model]:
+        return apps.get_model(self.label)
+
+    def of_person(self, person_id: int) -> Q:
+        """Rows that reach the person through any path."""
+        rule = Q()
+        for path in self.paths:
+            rule |= Q(**{path: person_id})
+        return rule
+
+
+# Shared group goals belong to everyone whose case they are shared with, and so do their plans.
+HOLDERS: tuple[Holder, ...] = (
+    Holder("people.person", ("id",)),
+    Holder("people.household", ("members", "cases__person", "signals__person")),
+    # The citizen's own portal account; the password hash is a secret, not information about them.
+    Holder("accounts.user", ("person",), withheld=("password",), title=_("Portal account")),
+    Holder("portal.proxy", ("person", "representative__person")),
+    Holder("cases.signal", ("person",)),
+    Holder("cases.deadline", ("signal__person",)),
+    Holder("cases.case", ("person",)),
+    Holder("cases.caseteammember", ("case__person",), title=_("Who works on the case")),
+    Holder(
+        "consents.consent",
+        ("case__person",),
+        downloads={"document": ("consents:consent_document", "consent_id")},
+    ),
+    Holder("assessments.assessment", ("case__person",)),
+    Holder("goals.goal", ("case__person", "group_cases__person")),
+    Holder("agreements.agreementversion", ("case__person",)),
+    Holder("agreements.agreementaction", ("version__case__person",)),
+    Holder("referrals.referral", ("case__person",)),
+    Holder("plans.step", ("goal__case__person", "goal__group_cases__person")),
+    Holder(
+        "plans.stepattachment",
+        ("step__goal__case__person", "step__goal__group_cases__person"),
+        downloads={"file": ("plans:attachment_file", "attachment_id")},
+    ),
+    Holder("plans.savingsplan", ("goal__case__person", "goal__group_cases__person")),
+    Holder(
+        "plans.savingsdeposit",
+        ("savings_plan__goal__case__person", "savings_plan__goal__group_cases__person"),
+    ),
+    Holder("notes.progressnote", ("case__person",)),
+    Holder("evaluations.evaluationmoment", ("case__person",)),
+    Holder("evaluations.goalattainment", ("evaluation__case__person",)),
+    Holder("portal.wish", ("case__person",)),
+    # Who looked at or changed their file is theirs to know (GDPR art. 15(1)(c): recipients).
+    Holder("audit.auditevent", ("person", "case__person"), title=_("Who looked at or changed the file, and when")),
+)
+
+# Models that reach a person, case, household or user only to say who works where, or that
+# describe the service itself. Each with the reason it holds no personal data of a citizen.
+NO_PERSONAL_DATA: dict[str, str] = {
+    "organisations.organisation": "an authority or provider: a legal body, not a person",
+    "organisations.unit": "a team of an organisation; its leader is a staff account, not a citizen",
+    "organisations.service": "an entry of the service catalogue",
+    "cases.casetype": "a kind of case with its deadline rules",
+    "cases.deadlinerule": "a time limit of a case type, the same for everyone",
+    "privacy.retentionrule": "how long each record type is kept; no row is about a person",
+}
+
+
+def holder(label: str) -> Holder:
+    return next(h for h in HOLDERS if h.label == label)

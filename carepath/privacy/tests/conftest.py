@@ -1,0 +1,36 @@
+from io import StringIO
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+
+from carepath.access import policy
+from carepath.audit.models import AuditEvent
+from carepath.cases.models import Case
+from carepath.evaluations.models import GoalAttainment
+from carepath.notes.models import ProgressNote
+from carepath.people.models import Household, Person
+from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, ConsentFactory
+
+
+@pytest.fixture
+def tomas(db) -> Person:
+    """Tomas Vaitkus of the demo, with the kinds of record the demo does not give him added."""
+    call_command("demo", stdout=StringIO())
+    person = Person.objects.get(given_name="Tomas", family_name="Vaitkus")
+    case = Case.objects.get(person=person)
+    person.household = Household.objects.create(name="The Vaitkus family", address="4 Willow Street")
+    person.save(update_fields=["household"])
+    version = AgreementVersionFactory.create(case=case)
+    AgreementActionFactory.create(version=version)
+    GoalAttainment.objects.create(
+        evaluation=case.evaluations.earliest("pk"), goal=case.goals.earliest("pk"), level="partially", comment="Half."
+    )
+    scanned = ConsentFactory.create(case=case)
+    scanned.document.save("scan.pdf", ContentFile(b"%PDF-1.4 consent"))
+    ProgressNote.objects.create(
+        case=case, text="Said in confidence.", written_by=case.signal.received_by, written_at=case.opened_at,
+        is_restricted=True, restriction_reason="Would put the home's staff at risk.",
+    )
+    policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
+    return person
