@@ -15,6 +15,7 @@ urlpatterns = [
     path("portal/", include("carepath.portal.urls")),
     path("", include("carepath.dashboard.urls")),
     path("", include("carepath.cases.urls")),
+    path("", include("carepath.people.urls")),
     path("", include("carepath.consents.urls")),
     path("", include("carepath.assessments.urls")),
     path("", include("carepath.goals.urls")),

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.core.concurrency import Versioned
+
 
 class Household(models.Model):
     """A family or other household; in family work the household is who the case is about."""
@@ -15,8 +17,12 @@ class Household(models.Model):
         return self.name
 
 
-class Person(models.Model):
-    """A citizen: the person a case is about (or a member of that household)."""
+class Person(Versioned):
+    """A citizen: the person a case is about (or a member of that household).
+
+    Versioned: the person's details can be corrected (GDPR rectification) by more than one
+    case worker, and a stale correction must not silently overwrite a newer one.
+    """
 
     given_name = models.CharField(_("given name"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=100)

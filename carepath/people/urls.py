@@ -1,0 +1,9 @@
+from django.urls import path
+
+from carepath.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("cases/<int:case_id>/person/", views.person_edit, name="person_edit"),
+]
