@@ -10,6 +10,7 @@ In the portal, a citizen sees their own file and a representative what their pro
 only while the proxy runs. Citizens never reach staff pages, nor staff the portal (portal middleware).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -20,6 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from carepath.accounts.models import Role, User
+from carepath.audit import log
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
@@ -240,6 +242,20 @@ def get_portal_access(user: User, person_id: int, *, own_file_only: bool = False
     return access
 
 
+def record_listed(user: User, named: Iterable[tuple[int, int | None]]) -> None:
+    """One "listed" entry per person a list page names, given as (person id, case id or None).
+
+    A list shows names, not files; the person still sees in the portal whose lists named them.
+    """
+    seen: dict[int, int | None] = {}
+    for person_id, case_id in named:
+        seen.setdefault(person_id, case_id)
+    log.append_many(
+        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", person_id, case_id, person_id)
+        for person_id, case_id in seen.items()
+    )
+
+
 def record(
     user: User,
     action: str,
@@ -252,12 +268,10 @@ def record(
     person_id: int | None = None,
 ) -> None:
     """Write one audit event, chained to the one before. Only ids and the kind of record, never content."""
-    from carepath.audit.log import append  # the one writer of the audit log (hash chain, see decision 0006)
-
     if case is not None:
         case_id = case.pk
         person_id = person_id or case.person_id
-    append(
+    log.append(  # the one writer of the audit log (hash chain, see decision 0006)
         user_id=user.pk,
         action=action,
         what=what or (obj._meta.label_lower if obj is not None else ""),

@@ -8,7 +8,10 @@ lock is held until it commits: audit entries are written in the same transaction
 they describe, or not at all.
 """
 
-from django.db import connection, transaction
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from carepath.audit.chain import GENESIS
@@ -16,6 +19,16 @@ from carepath.audit.models import AuditEvent
 
 # Any fixed 64-bit number; only the audit writer takes this lock.
 ADVISORY_LOCK_KEY = 0x0A0D17_C4A1  # "audit chain"
+
+
+@dataclass(frozen=True)
+class Entry:
+    user_id: int
+    action: str
+    what: str
+    object_id: int | None = None
+    case_id: int | None = None
+    person_id: int | None = None
 
 
 def append(
@@ -28,21 +41,53 @@ def append(
     person_id: int | None = None,
 ) -> AuditEvent:
     """Add one entry at the end of the chain. Ids only: no content of the record is ever stored."""
+    entry = Entry(user_id, action, what, object_id, case_id, person_id)
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
-        prev_hash = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+        _lock()
+        event = _chained([entry], _last_hash())[0]
+        event.save(force_insert=True)
+    return event
+
+
+def append_many(entries: Iterable[Entry]) -> list[AuditEvent]:
+    """Add entries at the end of the chain, in order, with one lock and one insert (a list page
+    writes one entry per person it shows)."""
+    entries = list(entries)
+    if not entries:
+        return []
+    with transaction.atomic(savepoint=False):
+        _lock()
+        events = _chained(entries, _last_hash())
+        # The model's own bulk_create refuses unchained entries; these are chained here, under the lock.
+        models.QuerySet.bulk_create(AuditEvent.objects.all(), events)
+    return events
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
+
+
+def _last_hash() -> str:
+    return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+
+
+def _chained(entries: list[Entry], prev_hash: str) -> list[AuditEvent]:
+    now = timezone.now()
+    events = []
+    for entry in entries:
         event = AuditEvent(
-            at=timezone.now(),
-            user_id=user_id,
-            action=action,
-            what=what,
-            object_id=object_id,
-            case_id=case_id,
-            person_id=person_id,
+            at=now,
+            user_id=entry.user_id,
+            action=entry.action,
+            what=entry.what,
+            object_id=entry.object_id,
+            case_id=entry.case_id,
+            person_id=entry.person_id,
             prev_hash=prev_hash,
         )
         event.hash = event.computed_hash()
-        event.save(force_insert=True)
-    return event
+        prev_hash = event.hash
+        events.append(event)
+    return events

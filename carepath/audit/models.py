@@ -41,6 +41,7 @@ class AuditEvent(models.Model):
 
     class Action(models.TextChoices):
         VIEW = "view", _("looked at")
+        LISTED = "listed", _("saw in a list")
         CREATE = "create", _("added")
         UPDATE = "update", _("changed")
         EXPORT = "export", _("exported")

@@ -18,6 +18,7 @@ from carepath.evaluations.models import EvaluationMoment, GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import Step
+from carepath.portal.models import Wish
 from carepath.referrals import selectors as referral_selectors
 from carepath.referrals.models import Referral
 
@@ -76,6 +77,7 @@ class CaseOverview:
     referrals: list[Referral]
     notes: list[ProgressNote]
     evaluations: list[EvaluationMoment]
+    wishes: list[Wish]  # written by the citizen in the portal, not yet taken up as a goal
     can_manage: bool
     timeline: list[TimelineEntry] = field(default_factory=list)
 
@@ -128,6 +130,7 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
             ).prefetch_related("goals")
         ),
         notes=list(case.notes.select_related("written_by", "goal", "step")),
+        wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
         evaluations=list(
             case.evaluations.prefetch_related(
                 Prefetch("attainments", queryset=GoalAttainment.objects.select_related("goal"))

@@ -38,7 +38,8 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     if user.role not in policy.AUTHORITY_ROLES:
         raise PermissionDenied()
-    signals = selectors.signals_waiting_for(user)
+    signals = list(selectors.signals_waiting_for(user))
+    policy.record_listed(user, [(s.person_id, None) for s in signals])
     return render(request, "cases/signal_list.html", {"signals": signals})
 
 
@@ -71,7 +72,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Case.Status.OPEN)
     if status not in Case.Status.values:
         status = Case.Status.OPEN
-    cases = selectors.caseload_for(staff_user(request), status=status)[:200]
+    user = staff_user(request)
+    cases = list(selectors.caseload_for(user, status=status)[:200])
+    policy.record_listed(user, [(c.person_id, c.pk) for c in cases])
     return render(request, "cases/case_list.html", {"cases": cases, "status": status})
 
 

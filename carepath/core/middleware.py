@@ -10,7 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from carepath.accounts import two_factor
 from carepath.accounts.views import second_step
 
-PUBLIC_PREFIXES = ("/accounts/login/", "/accounts/oidc/", "/static/", "/admin/login/", "/i18n/", "/healthz")
+# Choosing a password (a new portal account's one-time link, or a forgotten password) needs no login.
+PASSWORD_PAGES = ("/accounts/password_reset/", "/accounts/reset/")
+PUBLIC_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/oidc/",
+    *PASSWORD_PAGES,
+    "/static/",
+    "/admin/login/",
+    "/i18n/",
+    "/healthz",
+)
 
 # What a signed-in user may open before the second step: the second step itself, and a way out.
 BEFORE_SECOND_FACTOR = (

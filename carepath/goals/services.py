@@ -11,6 +11,7 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core.concurrency import save_versioned
 from carepath.goals.models import Goal
+from carepath.portal.models import Wish
 
 EDITABLE = ["citizen_words", "title", "indicator", "target", "due_on", "life_domain", "proposed_by", "is_group_goal"]
 
@@ -47,8 +48,12 @@ def create_goal(
     proposed_by: str,
     is_group_goal: bool = False,
     group_cases: Iterable[Case] = (),
+    wish: Wish | None = None,
 ) -> Goal:
-    """Set a goal with the citizen; a group goal is shared with the other people's cases."""
+    """Set a goal with the citizen; a group goal is shared with the other people's cases.
+
+    A goal set from a wish the citizen wrote in the portal marks the wish as taken up.
+    """
     shared = _check_group(case=case, by=by, is_group_goal=is_group_goal, group_cases=group_cases)
     goal = Goal.objects.create(
         case=case,
@@ -64,6 +69,10 @@ def create_goal(
     )
     goal.group_cases.set(shared)
     policy.record(by, AuditEvent.Action.CREATE, goal, case=case)
+    if wish is not None:
+        wish.taken_up_in = goal
+        wish.save(update_fields=["taken_up_in"])
+        policy.record(by, AuditEvent.Action.UPDATE, wish, case=case)
     return goal
 
 

@@ -4,19 +4,30 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
+from carepath.cases.models import Case
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import render_form, staff_user
 from carepath.goals import services
 from carepath.goals.forms import EditGoalForm, GoalStatusForm, NewGoalForm
 from carepath.goals.models import Goal
+from carepath.portal.models import Wish
+
+
+def _wish_of(case: Case, wish_id: str | None) -> Wish | None:
+    """A wish of this case not yet taken up (a goal started from the portal), else None."""
+    if not wish_id or not wish_id.isdigit():
+        return None
+    return case.wishes.filter(pk=wish_id, taken_up_in__isnull=True).first()
 
 
 def goal_new(request: HttpRequest, case_id: int) -> HttpResponse:
     user = staff_user(request)
     case = policy.get_case(user, case_id, policy.Do.MANAGE)
-    form = NewGoalForm(request.POST or None, case=case, user=user)
+    wish = _wish_of(case, request.GET.get("wish") or request.POST.get("wish"))
+    initial = {"citizen_words": wish.text, "proposed_by": Goal.ProposedBy.CITIZEN} if wish else {}
+    form = NewGoalForm(request.POST or None, case=case, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.create_goal(case=case, by=user, **form.cleaned_data)
+        services.create_goal(case=case, by=user, wish=wish, **form.cleaned_data)
         messages.success(request, _("The goal is set."))
         return redirect(case.get_absolute_url() + "#goals")
     return render_form(

@@ -6,4 +6,5 @@ app_name = "people"
 
 urlpatterns = [
     path("cases/<int:case_id>/person/", views.person_edit, name="person_edit"),
+    path("cases/<int:case_id>/portal/", views.portal_access, name="portal_access"),
 ]

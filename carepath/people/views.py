@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import posted, render_form, staff_user
-from carepath.people import services
-from carepath.people.forms import PersonDetailsForm
+from carepath.people import selectors, services
+from carepath.people.forms import PersonDetailsForm, PortalAccountForm
 
 
 def person_edit(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -34,3 +34,50 @@ def person_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         cancel_url=case.get_absolute_url(),
         stale=stale,
     )
+
+
+def portal_access(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Who follows the person in the portal, and portal accounts for them or a relative."""
+    user = staff_user(request)
+    case = policy.get_case(user, case_id, policy.Do.MANAGE)
+    which = request.POST.get("which") if request.method == "POST" else None
+    forms = {
+        kind: PortalAccountForm(request.POST if which == kind else None, prefix=kind, initial=initial)
+        for kind, initial in (
+            (
+                "citizen",
+                {
+                    "first_name": case.person.given_name,
+                    "last_name": case.person.family_name,
+                    "email": case.person.email,
+                },
+            ),
+            ("relative", {}),
+        )
+    }
+    account = case.person.portal_account if hasattr(case.person, "portal_account") else None
+    opened = link = None
+    status = 200
+    if which in forms and forms[which].is_valid():
+        if which == "citizen" and account is not None:
+            status = 409  # someone opened it meanwhile
+        else:
+            opened, path = services.open_portal_account(
+                case=case, by=user, for_person=which == "citizen", **forms[which].cleaned_data
+            )
+            link = request.build_absolute_uri(path)
+            account = account or (opened if which == "citizen" else None)
+            forms[which] = PortalAccountForm(prefix=which)
+    elif which in forms:
+        status = 400
+    context = {
+        "case": case,
+        "account": account,
+        "proxies": selectors.proxies_of(case.person),
+        "forms": forms,
+        "opened": opened,
+        "link": link,
+    }
+    response = render(request, "people/portal_access.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"  # the one-time link must not be kept by a browser
+    return response

@@ -1,11 +1,14 @@
 from django.urls import path
 
 from carepath.portal import views
+from carepath.privacy import views as privacy_views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("my-data/", privacy_views.own_data, name="own_data"),
+    path("my-data.json", privacy_views.own_data_json, name="own_data_json"),
     path("<int:person_id>/", views.home, name="home"),
     path("<int:person_id>/goals/", views.goals, name="goals"),
     path("<int:person_id>/plan/", views.plan, name="plan"),

@@ -205,6 +205,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Mail carries one-time password links. The embedded mode prints mail to the console; a deployment
+# sets an SMTP server (production.py sends by SMTP unless told otherwise).
+EMAIL_BACKEND = os.environ.get("CAREPATH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("CAREPATH_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("CAREPATH_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("CAREPATH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CAREPATH_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("CAREPATH_EMAIL_TLS", "1") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("CAREPATH_EMAIL_FROM", "carepath@localhost")
+
 DEFAULT_EXCEPTION_REPORTER_FILTER = "carepath.core.reporting.NoPersonalDataFilter"
 
 # Logs carry ids and actions only, never names or free text: see docs/ARCHITECTURE.md.

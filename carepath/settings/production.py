@@ -11,6 +11,9 @@ SECRET_KEY = os.environ.get("CAREPATH_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set CAREPATH_SECRET_KEY to a random string of 50 characters or more.")
 
+# Mail (one-time password links) goes to the SMTP server set by CAREPATH_EMAIL_*, never the console.
+EMAIL_BACKEND = os.environ.get("CAREPATH_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
 STATIC_ROOT = DATA_DIR / "static"  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 

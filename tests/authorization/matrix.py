@@ -102,12 +102,14 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "accounts/logout/": (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
     "accounts/password_change/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "accounts/password_change/done/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "accounts/password_reset/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "accounts/password_reset/done/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "accounts/reset/<uidb64>/<token>/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-    "accounts/reset/done/": (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/password_reset/": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/password_reset/done/": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/reset/<uidb64>/<token>/": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/reset/done/": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "healthz": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "portal/": (302, 403, 403, 403, 403, 403, 403, 403, 302, 302, 302, 200, 200),
+    "portal/my-data/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 200, 404, 404, 404),
+    "portal/my-data.json": (302, 403, 403, 403, 403, 403, 403, 403, 200, 200, 404, 404, 404),
     "portal/<int:person_id>/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "portal/<int:person_id>/goals/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "portal/<int:person_id>/plan/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
@@ -130,6 +132,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "deadlines/<int:deadline_id>/done/": (302, 302, 404, 403, 403, 404, 302, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/consents/new/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/person/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "cases/<int:case_id>/portal/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "consents/<int:consent_id>/withdraw/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "consents/<int:consent_id>/document/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/assessments/new/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
@@ -157,9 +160,14 @@ MATRIX: dict[str, tuple[int, ...]] = {
 }
 # fmt: on
 
+# List pages: they write one "listed" entry per person they name (checked against the page itself).
+LISTS = {"", "cases/", "signals/", "referrals/"}
+
 # What one visit by an allowed role writes to the audit log: the record it opens, once.
-# Pages not listed show no one's file (lists show names only; see docs/decisions/0004) and write nothing.
+# Pages in neither LISTS nor AUDIT show no one's data and write nothing.
 AUDIT: dict[str, list[tuple[str, str]]] = {
+    "portal/my-data/": [("export", "people.person")],
+    "portal/my-data.json": [("export", "people.person")],
     "portal/<int:person_id>/": [("view", "people.person")],
     "portal/<int:person_id>/goals/": [("view", "goals.goal")],
     "portal/<int:person_id>/plan/": [("view", "plans.step")],
@@ -176,6 +184,7 @@ AUDIT: dict[str, list[tuple[str, str]]] = {
     "cases/<int:case_id>/team/add/": [("view", "cases.case")],
     "cases/<int:case_id>/consents/new/": [("view", "cases.case")],
     "cases/<int:case_id>/person/": [("view", "cases.case")],
+    "cases/<int:case_id>/portal/": [("view", "cases.case")],
     "consents/<int:consent_id>/withdraw/": [("view", "consents.consent")],
     "consents/<int:consent_id>/document/": [("view", "consents.consent")],
     "cases/<int:case_id>/assessments/new/": [("view", "cases.case")],

@@ -13,7 +13,7 @@ from django.test import Client
 
 from carepath.audit.models import AuditEvent
 from carepath.testing.auth import TwoStepClient
-from tests.authorization.matrix import AUDIT, MATRIX, POST_ONLY
+from tests.authorization.matrix import AUDIT, LISTS, MATRIX, POST_ONLY
 from tests.authorization.urls import Route, all_routes, url_of
 from tests.authorization.world import KNOW_THE_PERSON, ROLES, World, build
 
@@ -42,9 +42,13 @@ def test_route_answers_each_role_as_the_matrix_says(route: Route):
         answers[role] = response.status_code
         if role not in KNOW_THE_PERSON and world.person_marker in _text(response):
             leaks.append(role)
-        new_entries = list(AuditEvent.objects.filter(pk__gt=before).order_by("pk").values_list("action", "what"))
+        written = AuditEvent.objects.filter(pk__gt=before).order_by("pk")
         if response.status_code == 200 and method == "get":
-            assert new_entries == AUDIT.get(route.key, []), f"{role} on {url}: audit {new_entries}"
+            if route.key in LISTS:
+                _assert_listed_exactly_who_is_named(written, world, _text(response), f"{role} on {url}")
+            else:
+                new_entries = list(written.values_list("action", "what"))
+                assert new_entries == AUDIT.get(route.key, []), f"{role} on {url}: audit {new_entries}"
         if expected[role] in REFUSED and method == "get" and route.key not in NO_POST_PROBE:
             _assert_refused_post_changes_nothing(client, url, role, expected[role])
     assert answers == expected, url
@@ -64,6 +68,16 @@ def _route(name: str) -> Route:
 
 # Public pages and the sign-out answer everyone; a POST to them is not a write on a person's data.
 NO_POST_PROBE = {"accounts/login/", "accounts/logout/", "admin/login/", "admin/logout/", "healthz"}
+
+
+def _assert_listed_exactly_who_is_named(written, world: World, page: str, where: str) -> None:
+    """A list page writes one "listed" entry per person it names, and the world's person is among
+    them exactly when the page shows their name."""
+    entries = list(written.values_list("action", "what", "person_id"))
+    assert all(action == "listed" and what == "people.person" for action, what, _ in entries), where
+    persons = [person for _, _, person in entries]
+    assert len(persons) == len(set(persons)), f"{where}: a person listed twice"
+    assert (world.case.person_id in persons) == (world.person_marker in page), where
 
 
 def _assert_refused_post_changes_nothing(client: Client, url: str, role: str, refused_with: int) -> None:

@@ -1,10 +1,11 @@
 import pytest
 
 from carepath.access import policy
+from carepath.audit import log
 from carepath.audit.chain import GENESIS, entry_hash
 from carepath.audit.models import AuditEvent
 from carepath.audit.tests.helpers import chain_of
-from carepath.testing.factories import CaseFactory
+from carepath.testing.factories import CaseFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,22 @@ def test_changing_one_field_changes_the_hash():
     for name, other in [("user_id", 9), ("action", "update"), ("what", "goals.goal"), ("object_id", None),
                         ("case_id", 8), ("person_id", None), ("prev_hash", "f" * 64)]:
         assert entry_hash(at=entry.at, **{**fields, name: other}) != original, name
+
+
+def test_append_many_chains_the_entries_in_order_after_the_last_one():
+    before, = chain_of(1)
+    case = CaseFactory()
+    user = case.signal.received_by
+    people = [PersonFactory().pk for _ in range(3)]
+    written = log.append_many(
+        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", pid, None, pid) for pid in people
+    )
+    stored = list(AuditEvent.objects.filter(pk__gt=before.pk).order_by("pk"))
+    assert [e.person_id for e in stored] == people == [e.person_id for e in written]
+    assert stored[0].prev_hash == before.hash
+    assert [e.prev_hash for e in stored[1:]] == [e.hash for e in stored[:-1]]
+    assert all(e.hash == e.computed_hash() for e in stored)
+
+
+def test_append_many_with_nothing_writes_nothing():
+    assert log.append_many([]) == [] and not AuditEvent.objects.exists()

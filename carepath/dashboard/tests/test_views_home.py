@@ -128,8 +128,9 @@ def test_query_count_is_bounded_and_independent_of_the_number_of_cases(client, d
     worker = UserFactory()
     _world_of(worker, 1)
     client.force_login(worker)
-    # 10 for the page, 4 for trust on every request: the two-step check and the idle-session refresh.
-    with django_assert_max_num_queries(14):
+    # 10 for the page, 4 for trust on every request (the two-step check, the idle-session refresh),
+    # 3 for the "listed" audit entries of the names shown (PostgreSQL's lock, the last hash, one insert).
+    with django_assert_max_num_queries(17):
         client.get(HOME)
     one = _count(client)
     _world_of(worker, 29)
@@ -142,10 +143,23 @@ def test_provider_query_count_is_independent_of_the_number_of_referrals(client, 
     service = ServiceFactory(provider=staff.organisation)
     ReferralFactory(service=service)
     client.force_login(staff)
-    # 10 for the page, 4 for trust on every request: the two-step check and the idle-session refresh.
-    with django_assert_max_num_queries(14):
+    # 10 for the page, 4 for trust on every request (the two-step check, the idle-session refresh),
+    # 3 for the "listed" audit entries of the names shown (PostgreSQL's lock, the last hash, one insert).
+    with django_assert_max_num_queries(17):
         client.get(HOME)
     one = _count(client)
     ReferralFactory.create_batch(29, service=service)
     ReferralFactory.create_batch(5, service=service, status=Referral.Status.ACCEPTED)
     assert _count(client) == one
+
+
+def test_the_dashboard_writes_one_listed_entry_per_person_it_names(client):
+    from carepath.audit.models import AuditEvent
+
+    case = CaseFactory()
+    other = CaseFactory(signal__received_by=case.signal.received_by)
+    worker = case.signal.received_by
+    client.force_login(worker)
+    assert client.get(reverse("dashboard:home")).status_code == 200
+    listed = AuditEvent.objects.filter(user=worker, action="listed")
+    assert sorted(listed.values_list("person_id", flat=True)) == sorted([case.person_id, other.person_id])
