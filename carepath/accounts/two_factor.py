@@ -8,6 +8,7 @@ the wait before the next try.
 
 import base64
 import datetime
+import time
 from dataclasses import dataclass
 
 import qrcode
@@ -19,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
+from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carepath.accounts.models import User
@@ -114,3 +116,12 @@ def qr_code_svg(device: TOTPDevice, *, label: str) -> SafeString:
     # qrcode writes only its own markup, no user input: safe to mark. The label is escaped.
     attributes = format_html(' class="cp-qr-code" role="img" aria-label="{}" ', label)
     return mark_safe(svg.replace("<svg ", "<svg" + attributes, 1))  # noqa: S308
+
+
+def code_shown_by(device: TOTPDevice) -> str:
+    """The code the device's app shows now; the next one if this one was already used (codes work
+    once, and the device accepts one step of drift). For tests and the demo, never for a real login."""
+    device.refresh_from_db()
+    now = (int(time.time()) - device.t0) // device.step + device.drift
+    step = max(now, device.last_t + 1)
+    return str(hotp(device.bin_key, step, digits=device.digits)).zfill(device.digits)

@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import make_password
 from carepath.accounts.models import Role, User
 from carepath.cases.models import CaseType
 from carepath.core.choices import FunctionalLevel, LifeDomain
+from carepath.demo import two_step
 from carepath.demo.catalogue import demo_password, ensure_case_types
 from carepath.organisations.models import Organisation, Service, Unit
 
@@ -184,6 +185,7 @@ def _logins(world: World) -> dict[str, User]:
         user.password = password
         user.save()
         users[key] = user
+    two_step.give_authenticators(list(users.values()))
     # The team leader leads the municipality's two case units.
     for name in ("Adult social services", "Children and families"):
         world.units[name].leader = users["teamleader"]

@@ -192,3 +192,24 @@ def test_tomas_sees_todays_step_and_his_mother_follows_his_progress(demo, client
     page = client.get(reverse("portal:home", args=[tomas.person_id])).content.decode()
     assert "I want to fly to Spain and see the sea." in page
     assert "Look at the pictures of the airport with Ieva" not in page  # her proxy covers progress only
+
+
+def test_a_demo_staff_login_passes_both_steps_with_the_demo_code(demo):
+    from django.test import Client
+
+    client = Client()
+    response = client.post(reverse("login"), {"username": "caseworker", "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor"))
+    out = StringIO()
+    call_command("demo_code", "caseworker", stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    assert client.post(reverse("two_factor"), {"code": code}).status_code == 302
+    assert client.get(reverse("dashboard:home")).status_code == 200
+
+
+def test_demo_code_refuses_a_login_without_the_demo_authenticator(demo):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("demo_code", "tomas", stdout=StringIO())

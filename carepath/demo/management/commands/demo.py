@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from carepath.accounts.models import Role
+from carepath.demo import two_step
 from carepath.demo.catalogue import demo_password
 from carepath.demo.load import load_demo
 from carepath.demo.world import LOGINS, MUNICIPALITY
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS(f"Demo created: {MUNICIPALITY} and its stories."))
         self.stdout.write(self.logins_table())
+        self.stdout.write(
+            "\nStaff sign in in two steps. For the code, run `carepath demo_code <username>`, or add this key "
+            f"to an authenticator app: {two_step.authenticator_key()}. Citizens (tomas, mother) need no code.\n"
+        )
 
     @staticmethod
     def logins_table() -> str:
