@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carepath.accounts.models import User
 from carepath.demo import two_step
@@ -18,6 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, username: str, **options: Any) -> None:
         user = User.objects.filter(username=username).first()
-        if not demo_present() or user is None or not user.totpdevice_set.filter(name="Demo authenticator").exists():
+        has_demo_device = TOTPDevice.objects.filter(user=user, name="Demo authenticator").exists() if user else False
+        if not demo_present() or user is None or not has_demo_device:
             raise CommandError(f"{username} is not a demo login with a demo authenticator here.")
         self.stdout.write(two_step.current_code(user))
