@@ -7,6 +7,8 @@ the Residents' Council proposes a group goal shared by three residents' cases.
 import datetime
 from typing import Any
 
+from carepath.access import policy
+from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.consents.models import Consent
 from carepath.core.choices import LifeDomain
@@ -191,3 +193,7 @@ def tomas_portal(w: World, case: Case) -> None:
     b.note(case, by=tomas_user, days_ago=3, goal=trip,
            text="I put 150 euros in my jar. The jar is almost full!")
     Wish.objects.create(case=case, text="I want to learn to swim before the trip.", written_by=tomas_user)
+    # What "who looked at my file" shows him: his case worker, his key worker and his mother.
+    policy.record(w.users["caseworker"], AuditEvent.Action.VIEW, case, case=case)
+    policy.record(w.users["living"], AuditEvent.Action.VIEW, today, case=case)
+    policy.record(mother, AuditEvent.Action.VIEW, what="goals.goal", person_id=case.person_id)

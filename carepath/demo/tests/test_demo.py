@@ -213,3 +213,11 @@ def test_demo_code_refuses_a_login_without_the_demo_authenticator(demo):
 
     with pytest.raises(CommandError):
         call_command("demo_code", "tomas", stdout=StringIO())
+
+
+def test_tomas_sees_who_looked_at_his_file(demo, client):
+    tomas = User.objects.get(username="tomas")
+    client.force_login(tomas)
+    page = client.get(reverse("portal:who_looked", args=[tomas.person_id])).content.decode()
+    for name in ("Laura Mendes", "Ieva Stankevičienė", "Rūta Vaitkienė"):
+        assert name in page
