@@ -1,7 +1,8 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from carepath.core.forms import Form
+from carepath.core.forms import Form, StyledFormMixin
 
 
 class CodeForm(Form):
@@ -27,3 +28,16 @@ class CodeForm(Form):
         if not (code.isdigit() and len(code) == 6):
             raise forms.ValidationError(_("Enter the code as 6 digits, for example 123456."))
         return code
+
+
+# Django's own password forms, in the design system's clothes (classes, error wiring).
+class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
+    pass
