@@ -129,12 +129,15 @@ def page_times(client: Client, url: str, requests: int) -> tuple[list[float], li
     """Each round requests the page once audited and once with `record` a no-op, in alternating order."""
     audited: list[float] = []
     silent: list[float] = []
-    no_op = mock.patch("carepath.access.policy.record", lambda *args, **kwargs: None)
 
     def one(audit: bool) -> float:
         if audit:
             return milliseconds(lambda: client.get(url))
-        with no_op:
+        # Both writers off: `record` (a page's own look) and `record_listed` (the names a list shows).
+        with (
+            mock.patch("carepath.access.policy.record", lambda *a, **k: None),
+            mock.patch("carepath.access.policy.record_listed", lambda *a, **k: None),
+        ):
             return milliseconds(lambda: client.get(url))
 
     for round_ in range(requests):
@@ -217,6 +220,11 @@ def main() -> None:
         per_page = AuditEvent.objects.count() - before
 
         audited, silent = page_times(client, url, options.requests)
+        dashboard = reverse("dashboard:home")
+        before = AuditEvent.objects.count()
+        client.get(dashboard)
+        per_dashboard = AuditEvent.objects.count() - before
+        dash_on, dash_off = (statistics.median(t) for t in page_times(client, dashboard, options.requests))
         appends, inserts, creates = append_and_insert_times(case, member.pk, options.appends)
         entries = AuditEvent.objects.count()
         verify_ms = milliseconds(lambda: verify_chain())
@@ -231,6 +239,11 @@ def main() -> None:
         print(
             f"  median audited {page_on:.2f} ms, record() as no-op {page_off:.2f} ms: "
             f"ratio {page_on / page_off:.3f} (+{page_on - page_off:.2f} ms)"
+        )
+        print(f"dashboard ({per_dashboard} 'listed' entries per request, one per person named), same N:")
+        print(
+            f"  median audited {dash_on:.2f} ms, writers as no-op {dash_off:.2f} ms: "
+            f"ratio {dash_on / dash_off:.3f} (+{dash_on - dash_off:.2f} ms)"
         )
         print(f"one audit append vs raw INSERT into a twin table, N={options.appends} each, own transaction each:")
         print(
