@@ -6,7 +6,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
@@ -100,9 +100,13 @@ def shared_notes(person: Person, limit: int = 100) -> list[ProgressNote]:
 
 def who_looked(person: Person, page: str | None, per_page: int = 50) -> Page:
     """Every look at and change of the person's file by someone else, newest first."""
+    # Another citizen refused at this file is shown without their name: being a Carepath user is
+    # their own special-category data. Relatives the person gave a proxy to are shown by name.
+    known = Proxy.objects.filter(person=person, representative=OuterRef("user"))
     events = (
         AuditEvent.objects.filter(person=person)
         .exclude(user__person=person)
+        .annotate(is_known=Exists(known))
         .select_related("user__organisation")
         .order_by("-at", "-pk")
     )

@@ -210,3 +210,15 @@ def test_each_portal_page_writes_one_view_entry(client, citizen):
         assert client.get(_url(name, citizen)).status_code == 200, name
         entries = AuditEvent.objects.order_by("-pk")[: AuditEvent.objects.count() - before]
         assert [(e.action, e.what, e.person_id) for e in entries] == [("view", what, citizen.person_id)], name
+
+
+def test_another_citizen_refused_at_the_file_is_shown_without_their_name(client, citizen, relative):
+    stranger = CitizenFactory(first_name="Nosy", last_name="Neighbour")
+    client.force_login(stranger)
+    assert client.get(_url("home", citizen)).status_code == 404
+    client.force_login(relative)
+    client.get(_url("home", citizen))
+    client.force_login(citizen)
+    page = client.get(_url("who_looked", citizen)).content.decode().split('id="who-looked"')[1]
+    assert "Nosy" not in page and "Someone without permission to see your file" in page
+    assert relative.get_full_name() in page  # a relative he chose is named
