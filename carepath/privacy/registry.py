@@ -76,6 +76,10 @@ HOLDERS: tuple[Holder, ...] = (
     Holder("notes.progressnote", ("case__person",)),
     Holder("evaluations.evaluationmoment", ("case__person",)),
     Holder("evaluations.goalattainment", ("evaluation__case__person",)),
+    Holder("evaluations.qualityofliferating", ("evaluation__case__person",)),
+    # A focus group the person took part in, and what it reviewed (it may show them).
+    Holder("learning.focusgroup", ("cases__person",)),
+    Holder("learning.focusgroupmaterial", ("focus_group__cases__person",)),
     Holder("portal.wish", ("case__person",)),
     # Who looked at or changed their file is theirs to know (GDPR art. 15(1)(c): recipients).
     Holder("audit.auditevent", ("person", "case__person"), title=_("Who looked at or changed the file, and when")),
@@ -90,6 +94,8 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "cases.casetype": "a kind of case with its deadline rules",
     "cases.deadlinerule": "a time limit of a case type, the same for everyone",
     "privacy.retentionrule": "how long each record type is kept; no row is about a person",
+    "learning.afteractionreview": "a team's review of its own work or a pilot; names no service user",
+    "learning.appreciativeinquiry": "a team's inquiry into what works; names no service user",
 }
 
 

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "carepath.access",
     "carepath.dashboard",
     "carepath.portal",
+    "carepath.learning",
+    "carepath.reports",
     "carepath.privacy",
     "carepath.demo",
 ]

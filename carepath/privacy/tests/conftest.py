@@ -7,7 +7,8 @@ from django.core.management import call_command
 from carepath.access import policy
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
-from carepath.evaluations.models import GoalAttainment
+from carepath.evaluations.models import GoalAttainment, QualityOfLifeRating
+from carepath.learning.models import FocusGroup, FocusGroupMaterial
 from carepath.notes.models import ProgressNote
 from carepath.people.models import Household, Person
 from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, ConsentFactory
@@ -31,6 +32,16 @@ def tomas(db) -> Person:
     ProgressNote.objects.create(
         case=case, text="Said in confidence.", written_by=case.signal.received_by, written_at=case.opened_at,
         is_restricted=True, restriction_reason="Would put the home's staff at risk.",
+    )
+    QualityOfLifeRating.objects.create(evaluation=case.evaluations.earliest("pk"), domain="leisure", score=3)
+    group = FocusGroup.objects.create(
+        unit=case.unit, held_on=case.opened_at.date(), activity="The visit to the bank", impressions="Proud.",
+        created_by=case.signal.received_by,
+    )
+    group.cases.add(case)
+    FocusGroupMaterial.objects.create(
+        focus_group=group, kind="image", file=ContentFile(b"\x89PNG\r\n\x1a\n", name="bank.png"),
+        description="Tomas at the bank counter", added_by=case.signal.received_by,
     )
     policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
     return person

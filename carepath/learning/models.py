@@ -1,0 +1,115 @@
+"""How teams learn from what happened: focus groups after activities, After Action Reviews and
+Appreciative Inquiry. Each record belongs to a unit; the voice it keeps sits beside the numbers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FocusGroup(models.Model):
+    """A session after an activity where service users and staff look back on it together."""
+
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey(
+        "organisations.Service",
+        verbose_name=_("service"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    held_on = models.DateField(_("date"))
+    activity = models.CharField(_("activity discussed"), max_length=300, help_text=_("e.g. the visit to the bank"))
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff who took part"), blank=True, related_name="+"
+    )
+    cases = models.ManyToManyField(
+        "cases.Case",
+        verbose_name=_("service users who took part"),
+        blank=True,
+        related_name="focus_groups",
+        help_text=_("The people taking part, through their cases"),
+    )
+    other_participants = models.CharField(_("other participants"), max_length=300, blank=True)
+    impressions = models.TextField(_("impressions"))
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    areas_to_improve = models.TextField(_("areas to improve"), blank=True)
+    goals = models.ManyToManyField("goals.Goal", verbose_name=_("goals discussed"), blank=True, related_name="+")
+    steps = models.ManyToManyField(
+        "plans.Step", verbose_name=_("activities (steps) discussed"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("focus group")
+        indexes = [models.Index(fields=["unit", "held_on"])]
+
+    def __str__(self) -> str:
+        return self.activity
+
+
+class FocusGroupMaterial(models.Model):
+    """A photo or video reviewed in the focus group; served only through access-checked views."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Photo")
+        VIDEO = "video", _("Video")
+
+    focus_group = models.ForeignKey(FocusGroup, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to="focus-groups/%Y/")
+    description = models.CharField(_("description"), max_length=300, help_text=_("What it shows, for screen readers"))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("material reviewed")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class AfterActionReview(models.Model):
+    """What was planned, what happened, why the difference, what we learn: for a team or a pilot."""
+
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField(_("what the review is about"), max_length=300, help_text=_("a team's work or a pilot"))
+    held_on = models.DateField(_("date"))
+    planned = models.TextField(_("what was planned"))
+    happened = models.TextField(_("what happened"))
+    why_different = models.TextField(_("why it was different"))
+    lessons = models.TextField(_("what we learn"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("after action review")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class AppreciativeInquiry(models.Model):
+    """The four Ds: what works at its best (discover), what could be (dream), how (design), who does what (destiny)."""
+
+    unit = models.ForeignKey("organisations.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField(_("what the inquiry is about"), max_length=300)
+    held_on = models.DateField(_("date"))
+    discover = models.TextField(_("discover: what works well, at its best"))
+    dream = models.TextField(_("dream: what could be"))
+    design = models.TextField(_("design: what we will build"))
+    destiny = models.TextField(_("destiny: who does what, from when"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("appreciative inquiry")
+        verbose_name_plural = _("appreciative inquiries")
+
+    def __str__(self) -> str:
+        return self.subject
