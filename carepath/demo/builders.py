@@ -17,7 +17,7 @@ from carepath.agreements.models import AgreementAction, AgreementVersion
 from carepath.assessments.models import Assessment
 from carepath.cases.models import Case, CaseTeamMember, CaseType, Deadline, Signal
 from carepath.consents.models import Consent
-from carepath.evaluations.models import EvaluationMoment, GoalAttainment
+from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.organisations.models import Service, Unit
@@ -203,14 +203,23 @@ def agreement(case: Case, *, number: int, by: User, days_ago: int, family: str, 
 
 
 def evaluation(case: Case, *, by: User, planned_days_ago: int, held_days_ago: int | None = None,
-               citizen_words: str = "", attainments: Sequence[tuple[Goal, str, str]] = ()) -> EvaluationMoment:
+               citizen_words: str = "", attainments: Sequence[tuple[Goal, str, str] | tuple[Goal, str, str, int]] = (),
+               quality_of_life: dict[str, int] | None = None, satisfaction: int | None = None,
+               citizen_view: int | None = None) -> EvaluationMoment:
+    """An evaluation moment; when held, attainment per goal (with a GAS score as a 4th item), quality of
+    life per domain (1-5), satisfaction and the citizen's view (faces, 1-5)."""
     moment = EvaluationMoment.objects.create(
         case=case, planned_on=day(planned_days_ago), created_by=by, citizen_words=citizen_words,
         held_on=day(held_days_ago) if held_days_ago is not None else None,
+        satisfaction=satisfaction, citizen_view=citizen_view,
     )
     GoalAttainment.objects.bulk_create(
-        GoalAttainment(evaluation=moment, goal=g, level=level, comment=comment)
-        for g, level, comment in attainments
+        GoalAttainment(evaluation=moment, goal=a[0], level=a[1], comment=a[2], gas_score=a[3] if len(a) > 3 else None)
+        for a in attainments
+    )
+    QualityOfLifeRating.objects.bulk_create(
+        QualityOfLifeRating(evaluation=moment, domain=domain, score=score)
+        for domain, score in (quality_of_life or {}).items()
     )
     return moment
 

@@ -19,7 +19,8 @@ from carepath.goals.models import Goal
 from carepath.plans.models import Step
 
 ASSESSMENT = "Assessment of functional ability"
-FULLY, PARTIALLY = GoalAttainment.Level.FULLY, GoalAttainment.Level.PARTIALLY
+FULLY, PARTIALLY, NOT = GoalAttainment.Level.FULLY, GoalAttainment.Level.PARTIALLY, GoalAttainment.Level.NOT
+D = LifeDomain
 
 
 def mette(w: World) -> Case:
@@ -69,11 +70,21 @@ def mette(w: World) -> Case:
     b.member(case, w.users["quality"], "Evaluation and focus groups", 45)
     _mette_plan(w, case, shopping, walking)
     b.evaluation(
+        case, by=cw, planned_days_ago=110, held_days_ago=105,
+        citizen_words="Shopping is still scary. I like the morning call.",
+        attainments=[(shopping, PARTIALLY, "Shops with the helper; alone once.", -1),
+                     (walking, NOT, "Did not go yet.", -1)],
+        quality_of_life={D.DAILY_LIVING: 2, D.SOCIAL_RELATIONS: 2, D.HEALTH: 3},
+        satisfaction=4, citizen_view=2,
+    )
+    b.evaluation(
         case, by=cw, planned_days_ago=40, held_days_ago=35,
         citizen_words="I can go to the shop on my own now. The video call in the morning helps me get "
         "started. The walking group is still hard, but I went twice and I want to keep going.",
-        attainments=[(shopping, FULLY, "She shops alone every week now."),
-                     (walking, PARTIALLY, "Went twice; stays for the first part of the walk.")],
+        attainments=[(shopping, FULLY, "She shops alone every week now.", 1),
+                     (walking, PARTIALLY, "Went twice; stays for the first part of the walk.", 0)],
+        quality_of_life={D.DAILY_LIVING: 4, D.SOCIAL_RELATIONS: 3, D.HEALTH: 3},
+        satisfaction=5, citizen_view=4,
     )
     b.evaluation(case, by=cw, planned_days_ago=-60)
     return case
@@ -160,7 +171,8 @@ def paolo(w: World) -> Case:
     b.evaluation(case, by=cw, planned_days_ago=60, held_days_ago=58,
                  citizen_words="I have my own work and my own money. I don't need you any more, but it "
                  "was good that you were there.",
-                 attainments=[(work, FULLY, ""), (budget, FULLY, "")])
+                 attainments=[(work, FULLY, "", 2), (budget, FULLY, "", 1)],
+                 quality_of_life={D.WORK: 5, D.FINANCES: 4, D.SOCIAL_RELATIONS: 4}, satisfaction=5, citizen_view=5)
     b.close_case(case, by=cw, days_ago=40, outcome=Case.Outcome.AUTONOMOUS,
                  reason="Paolo works three days a week at the tailoring cooperative and keeps his own "
                  "budget: he manages on his own and moves out of the circle.")

@@ -149,9 +149,14 @@ def test_adult_with_anxiety_improves_and_has_an_evaluation_held(demo):
     assert accepted.exists() and all(case.team.filter(user=r.answered_by).exists() for r in accepted)
     restricted = ProgressNote.objects.get(case=case, is_restricted=True)
     assert restricted.restriction_reason
-    held = EvaluationMoment.objects.get(case=case, held_on__isnull=False)
+    first, held = EvaluationMoment.objects.filter(case=case, held_on__isnull=False).order_by("held_on")
     assert "shop on my own" in held.citizen_words
     assert set(held.attainments.values_list("level", flat=True)) == {"fully", "partially"}
+    # Quality of life before and after: daily living from 2 to 4; she is happier with how it goes.
+    before = dict(first.quality_of_life.values_list("domain", "score"))
+    after = dict(held.quality_of_life.values_list("domain", "score"))
+    assert (before["daily_living"], after["daily_living"]) == (2, 4)
+    assert (first.citizen_view, held.citizen_view) == (2, 4)
 
 
 def test_early_intervention_team_spans_three_organisations(demo):
