@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("carepath.accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("portal/", include("carepath.portal.urls")),
+    path("reports/", include("carepath.reports.urls")),
     path("", include("carepath.dashboard.urls")),
     path("", include("carepath.cases.urls")),
     path("", include("carepath.people.urls")),
@@ -25,4 +26,5 @@ urlpatterns = [
     path("", include("carepath.notes.urls")),
     path("", include("carepath.evaluations.urls")),
     path("", include("carepath.privacy.urls")),
+    path("learning/", include("carepath.learning.urls")),
 ]

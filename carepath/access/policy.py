@@ -302,3 +302,35 @@ def get_person_for_subject_access(user: User, person_id: int) -> Person:
             record(user, AuditEvent.Action.DENIED, what="people.person", object_id=person_id, person_id=person_id)
         raise Http404()
     return person
+
+
+REPORTING_ROLES = (Role.TEAM_LEADER, Role.QUALITY_COORDINATOR, Role.ADMINISTRATOR)
+
+
+def reportable_cases(user: User) -> QuerySet[Case]:
+    """The cases whose aggregates `user` may see in reports: those of their organisation's units and
+    those referred (any status) to its services. Only team leaders, quality coordinators and
+    administrators report; anyone else, and anyone outside an organisation, gets none.
+
+    Reports show counts and unnamed quotes, never a name or a case reference.
+    """
+    if not user.is_authenticated or not user.is_active or user.role not in REPORTING_ROLES:
+        return Case.objects.none()
+    if user.organisation_id is None:
+        return Case.objects.none()
+    referred = Referral.objects.filter(service__provider_id=user.organisation_id).values("case_id")
+    return Case.objects.filter(Q(unit__organisation_id=user.organisation_id) | Q(pk__in=referred))
+
+
+def visible_learning_units(user: User) -> QuerySet[Model]:  # of organisations.Unit
+    """The units whose learning records (focus groups, after action reviews, appreciative inquiries)
+    `user` may see and write: every unit of the user's own organisation, authority or provider.
+
+    A learning record is the organisation's reflection on its work, so it is not tied to the case
+    team; who it names is still limited by `visible_cases` where it is shown. Citizens never.
+    """
+    from carepath.organisations.models import Unit
+
+    if not user.is_authenticated or not user.is_active or user.role == Role.CITIZEN or user.organisation_id is None:
+        return Unit.objects.none()
+    return Unit.objects.filter(organisation_id=user.organisation_id)

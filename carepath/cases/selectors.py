@@ -14,6 +14,7 @@ from carepath.agreements.models import AgreementVersion
 from carepath.assessments.models import Assessment
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
+from carepath.evaluations import selectors as evaluation_selectors
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
@@ -132,8 +133,10 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
         notes=list(case.notes.select_related("written_by", "goal", "step")),
         wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
         evaluations=list(
-            case.evaluations.prefetch_related(
-                Prefetch("attainments", queryset=GoalAttainment.objects.select_related("goal"))
+            evaluation_selectors.with_quality_of_life(
+                case.evaluations.prefetch_related(
+                    Prefetch("attainments", queryset=GoalAttainment.objects.select_related("goal"))
+                )
             )
         ),
         can_manage=policy.may(user, policy.Do.MANAGE, case),

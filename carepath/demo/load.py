@@ -22,6 +22,7 @@ def load_demo() -> World | None:
         tomas_case, _trip = stories_living.tomas(world)
         stories_living.residents_council(world, tomas_case)
         stories_living.tomas_portal(world, tomas_case)
+        stories_living.learning_from_the_bank(world, tomas_case)
         stories_adults.mette(world)
         stories_adults.paolo(world)
         stories_adults.adult_signals(world)

@@ -197,3 +197,48 @@ def tomas_portal(w: World, case: Case) -> None:
     policy.record(w.users["caseworker"], AuditEvent.Action.VIEW, case, case=case)
     policy.record(w.users["living"], AuditEvent.Action.VIEW, today, case=case)
     policy.record(mother, AuditEvent.Action.VIEW, what="goals.goal", person_id=case.person_id)
+
+
+def learning_from_the_bank(w: World, tomas_case: Case) -> None:
+    """The focus group after the residents' visit to the bank (seed 000), and the municipality's
+    After Action Review of the dreams-and-wishes pilot."""
+    from django.core.files.base import ContentFile
+
+    from carepath.learning.models import AfterActionReview, FocusGroup, FocusGroupMaterial
+
+    staff = w.users["living"]
+    aiste = Goal.objects.get(is_group_goal=True, group_cases=tomas_case).case  # the concert goal's owner
+    trip = tomas_case.goals.get(citizen_words__startswith="I want to fly")
+    group = FocusGroup.objects.create(
+        unit=w.units["Residents' houses"], service=w.services["independent_living"], held_on=b.day(21),
+        activity="The residents' visit to the bank", other_participants="A volunteer from the Residents' Council",
+        impressions="Tomas said he is proud that he keeps his own money; Aistė liked that the clerk spoke "
+        "to her and not to Ieva. The queue and the noise were hard for everyone.",
+        recommendations="Go at a quiet hour; practise the bank card at home first, with the picture cards.",
+        areas_to_improve="Easy-read forms at the bank; ask the bank for a quiet corner.",
+        created_by=staff,
+    )
+    group.staff.set([staff])
+    group.cases.set([tomas_case, aiste])
+    group.goals.set([trip])
+    group.steps.set(trip.steps.filter(what__startswith="Put money in the savings jar"))
+    material = FocusGroupMaterial(
+        focus_group=group, kind=FocusGroupMaterial.Kind.IMAGE, added_by=staff,
+        description="Tomas's savings jar, which he showed at the bank counter",
+    )
+    material.file.save("savings-jar.png", ContentFile(pictures.savings_jar()), save=False)
+    material.save()
+    for case in (tomas_case, aiste):
+        policy.record(staff, AuditEvent.Action.CREATE, group, case=case)
+    review = AfterActionReview.objects.create(
+        unit=w.units["Adult social services"], subject="The dreams-and-wishes pilot with the living home",
+        held_on=b.day(14), created_by=w.users["quality"],
+        planned="Every resident with a dream has a plan with pictures and saves towards it within three months.",
+        happened="Three residents have plans; two save every month. The shared concert goal came from the "
+        "Residents' Council itself.",
+        why_different="Plans took longer where a resident had no relative to help; pictures helped more than "
+        "easy-read text.",
+        lessons="Start with pictures; ask the Residents' Council for group goals; plan a focus group after "
+        "every activity.",
+    )
+    policy.record(w.users["quality"], AuditEvent.Action.CREATE, review)

@@ -34,18 +34,27 @@ def evaluation_record(request: HttpRequest, evaluation_id: int) -> HttpResponse:
     user = staff_user(request)
     evaluation, case = policy.get_in_case(user, EvaluationMoment, evaluation_id, policy.Do.MANAGE)
     goals = selectors.goals_to_evaluate(evaluation=evaluation)
-    form = RecordEvaluationForm(request.POST or None, evaluation=evaluation, goals=goals)
+    form = RecordEvaluationForm(
+        request.POST or None,
+        evaluation=evaluation,
+        goals=goals,
+        quality_of_life=selectors.previous_quality_of_life(evaluation=evaluation),
+    )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         services.record_evaluation(
             evaluation=evaluation,
             by=user,
-            held_on=form.cleaned_data["held_on"],
-            citizen_words=form.cleaned_data["citizen_words"],
+            held_on=data["held_on"],
+            citizen_words=data["citizen_words"],
             answers=form.answers(),
+            quality_of_life=form.quality_of_life(),
+            satisfaction=data["satisfaction"],
+            citizen_view=data["citizen_view"],
         )
         messages.success(request, _("The evaluation is recorded."))
         return redirect(f"{case.get_absolute_url()}#evaluations")
-    intro = _("Planned for %(date)s. For each goal, say with the citizen how far it was reached.") % {
+    intro = _("Planned for %(date)s. Fill it in with the citizen; only how far each goal was reached is needed.") % {
         "date": date_format(evaluation.planned_on, "DATE_FORMAT")
     }
     if not goals:
@@ -58,4 +67,6 @@ def evaluation_record(request: HttpRequest, evaluation_id: int) -> HttpResponse:
         intro=intro,
         submit_label=_("Save the evaluation"),
         cancel_url=f"{case.get_absolute_url()}#evaluations",
+        template="evaluations/record.html",
+        citizen_view_in_portal=evaluation.citizen_view_in_portal,
     )

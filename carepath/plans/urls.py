@@ -1,6 +1,6 @@
 from django.urls import path
 
-from carepath.plans import views
+from carepath.plans import views, views_pdf
 
 app_name = "plans"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("supports/<int:attachment_id>/", views.attachment_file, name="attachment_file"),
     path("goals/<int:goal_id>/savings/new/", views.savings_new, name="savings_new"),
     path("savings/<int:savings_plan_id>/deposits/new/", views.deposit_new, name="deposit_new"),
+    path("cases/<int:case_id>/plan.pdf", views_pdf.plan_pdf, name="plan_pdf"),
 ]

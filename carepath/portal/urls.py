@@ -1,6 +1,6 @@
 from django.urls import path
 
-from carepath.portal import views
+from carepath.portal import views, views_evaluation, views_pdf
 from carepath.privacy import views as privacy_views
 
 app_name = "portal"
@@ -12,8 +12,10 @@ urlpatterns = [
     path("<int:person_id>/", views.home, name="home"),
     path("<int:person_id>/goals/", views.goals, name="goals"),
     path("<int:person_id>/plan/", views.plan, name="plan"),
+    path("<int:person_id>/plan.pdf", views_pdf.plan_pdf, name="plan_pdf"),
     path("<int:person_id>/notes/", views.notes, name="notes"),
     path("<int:person_id>/wish/", views.wish, name="wish"),
+    path("<int:person_id>/my-view/", views_evaluation.my_view, name="my_view"),
     path("<int:person_id>/who-looked/", views.who_looked, name="who_looked"),
     path("<int:person_id>/followers/", views.proxies, name="proxies"),
     path("<int:person_id>/followers/new/", views.proxy_new, name="proxy_new"),

@@ -157,15 +157,46 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "evaluations/<int:evaluation_id>/record/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "people/<int:person_id>/data/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     "people/<int:person_id>/data.json": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/focus-groups/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "learning/focus-groups/new/": (302, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403),
+    "learning/focus-groups/<int:focus_group_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/focus-groups/<int:focus_group_id>/edit/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/focus-groups/<int:focus_group_id>/materials/new/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/materials/<int:material_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/reviews/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "learning/reviews/new/": (302, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403),
+    "learning/reviews/<int:review_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "learning/inquiries/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "learning/inquiries/new/": (302, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403),
+    "learning/inquiries/<int:inquiry_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "portal/<int:person_id>/my-view/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
+    "portal/<int:person_id>/plan.pdf": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
+    "cases/<int:case_id>/plan.pdf": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "reports/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
+    "reports/<slug:slug>/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
+    "reports/<slug:slug>/export.<export_format:fmt>": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
 }
 # fmt: on
 
 # List pages: they write one "listed" entry per person they name (checked against the page itself).
-LISTS = {"", "cases/", "signals/", "referrals/"}
+LISTS = {"", "cases/", "signals/", "referrals/", "learning/focus-groups/new/"}
 
-# What one visit by an allowed role writes to the audit log: the record it opens, once.
+# What one visit by an allowed role writes to the audit log: the record it opens, once (by role where it differs).
 # Pages in neither LISTS nor AUDIT show no one's data and write nothing.
-AUDIT: dict[str, list[tuple[str, str]]] = {
+AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
+    # Reports: figures write nothing; each quoted record (no name) is audited for who read it. The
+    # administrator, in no organisation, gets empty figures and no quotes.
+    "reports/<slug:slug>/": {"team_leader": [("view", "goals.goal")]},
+    "reports/<slug:slug>/export.<export_format:fmt>": {
+        "team_leader": [("export", "goals.goal"), ("export", "reports.goal-attainment")]
+    },
+    "learning/focus-groups/<int:focus_group_id>/": [("view", "learning.focusgroup")],
+    "learning/focus-groups/<int:focus_group_id>/edit/": [("view", "learning.focusgroup")],
+    "learning/focus-groups/<int:focus_group_id>/materials/new/": [("view", "learning.focusgroup")],
+    "learning/materials/<int:material_id>/": [("view", "learning.focusgroupmaterial")],
+    "portal/<int:person_id>/my-view/": [("view", "evaluations.evaluationmoment")],
+    "portal/<int:person_id>/plan.pdf": [("export", "plans.step")],
+    "cases/<int:case_id>/plan.pdf": [("export", "plans.step")],
     "portal/my-data/": [("export", "people.person")],
     "portal/my-data.json": [("export", "people.person")],
     "portal/<int:person_id>/": [("view", "people.person")],

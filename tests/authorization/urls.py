@@ -65,6 +65,12 @@ def url_of(route: Route, world: World) -> str:
         "uidb64": "MQ",
         "token": "set-password",
         "app_label": "accounts",
+        "focus_group_id": world.focus_group.pk,
+        "material_id": world.material.pk,
+        "review_id": world.review.pk,
+        "inquiry_id": world.inquiry.pk,
+        "slug": "goal-attainment",
+        "fmt": "pdf",
     }
     kwargs = {}
     for param in route.params:

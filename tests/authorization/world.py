@@ -18,6 +18,8 @@ from carepath.cases.models import Case, Deadline, Signal
 from carepath.consents.models import Consent
 from carepath.evaluations.models import EvaluationMoment
 from carepath.goals.models import Goal
+from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
+from carepath.learning.tests.factories import focus_group_of, material_of
 from carepath.organisations.models import Organisation
 from carepath.plans.models import SavingsPlan, Step, StepAttachment
 from carepath.portal.models import Proxy
@@ -67,6 +69,10 @@ class World:
     referral: Referral
     proxy: Proxy
     expired_proxy: Proxy
+    focus_group: FocusGroup
+    material: FocusGroupMaterial
+    review: AfterActionReview
+    inquiry: AppreciativeInquiry
     users: dict[str, User | None] = field(default_factory=dict)
     person_marker: str = PERSON_MARKER
 
@@ -124,6 +130,28 @@ def build() -> World:
         referral=referral,
         proxy=active,
         expired_proxy=expired,
+        focus_group=(group := focus_group_of(case, created_by=worker)),
+        material=material_of(group),
+        review=AfterActionReview.objects.create(
+            unit=unit,
+            subject="The pilot",
+            held_on=today,
+            planned="p",
+            happened="h",
+            why_different="w",
+            lessons="l",
+            created_by=worker,
+        ),
+        inquiry=AppreciativeInquiry.objects.create(
+            unit=unit,
+            subject="Mornings",
+            held_on=today,
+            discover="a",
+            dream="b",
+            design="c",
+            destiny="d",
+            created_by=worker,
+        ),
     )
     world.users = {
         "anonymous": None,

@@ -5,9 +5,15 @@ from django.utils import timezone
 
 from carepath.audit.models import AuditEvent
 from carepath.evaluations import services
-from carepath.evaluations.models import EvaluationMoment, GoalAttainment
+from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
 from carepath.evaluations.services import AttainmentAnswer
-from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory
+from carepath.testing.factories import (
+    CaseFactory,
+    CitizenFactory,
+    EvaluationMomentFactory,
+    GoalFactory,
+    RelativeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +125,105 @@ def test_unknown_level_is_refused():
             answers=[AttainmentAnswer(goal, "brilliant")],
         )
     assert not GoalAttainment.objects.exists()
+
+
+def _record(evaluation, **kwargs):
+    defaults = {"by": evaluation.created_by, "held_on": timezone.localdate(), "citizen_words": "", "answers": []}
+    return services.record_evaluation(evaluation=evaluation, **{**defaults, **kwargs})
+
+
+def test_record_evaluation_stores_gas_quality_of_life_satisfaction_and_view():
+    evaluation = EvaluationMomentFactory()
+    goal = GoalFactory(case=evaluation.case)
+    _record(
+        evaluation,
+        answers=[AttainmentAnswer(goal, FULLY, "", 2)],
+        quality_of_life={"housing": 2, "health": 4},
+        satisfaction=4,
+        citizen_view=5,
+    )
+    evaluation.refresh_from_db()
+    assert GoalAttainment.objects.get().gas_score == 2
+    assert dict(evaluation.quality_of_life.values_list("domain", "score")) == {"housing": 2, "health": 4}
+    assert (evaluation.satisfaction, evaluation.citizen_view) == (4, 5)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.UPDATE).count() == 1
+
+
+def test_recording_again_replaces_the_quality_of_life_ratings():
+    evaluation = EvaluationMomentFactory()
+    _record(evaluation, quality_of_life={"housing": 2, "health": 4})
+    _record(evaluation, quality_of_life={"housing": 3})
+    assert dict(QualityOfLifeRating.objects.values_list("domain", "score")) == {"housing": 3}
+
+
+def test_a_view_given_in_the_portal_stays_the_citizens_unless_staff_change_it():
+    evaluation = EvaluationMomentFactory(citizen_view=2, citizen_view_in_portal=True)
+    _record(evaluation, citizen_view=2)
+    evaluation.refresh_from_db()
+    assert evaluation.citizen_view_in_portal
+    _record(evaluation, citizen_view=3)
+    evaluation.refresh_from_db()
+    assert (evaluation.citizen_view, evaluation.citizen_view_in_portal) == (3, False)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"answers_gas": 3},
+        {"quality_of_life": {"housing": 6}},
+        {"quality_of_life": {"moon": 3}},
+        {"satisfaction": 0},
+        {"citizen_view": 6},
+    ],
+)
+def test_values_outside_their_scales_are_refused_and_nothing_is_saved(wrong):
+    evaluation = EvaluationMomentFactory()
+    goal = GoalFactory(case=evaluation.case)
+    answers = [AttainmentAnswer(goal, FULLY, "", wrong.pop("answers_gas", None))]
+    with pytest.raises(ValueError):
+        _record(evaluation, answers=answers, **wrong)
+    assert not GoalAttainment.objects.exists()
+    assert not QualityOfLifeRating.objects.exists()
+    assert not AuditEvent.objects.exists()
+
+
+def test_give_citizen_view_sets_the_face_the_words_and_marks_it_given_in_the_portal():
+    citizen = CitizenFactory()
+    evaluation = EvaluationMomentFactory(case=CaseFactory(signal__person=citizen.person), citizen_words="old")
+    services.give_citizen_view(evaluation=evaluation, by=citizen, view=4, words="  Going well, I take the bus.  ")
+    evaluation.refresh_from_db()
+    assert (evaluation.citizen_view, evaluation.citizen_view_in_portal, evaluation.citizen_words) == (
+        4,
+        True,
+        "Going well, I take the bus.",
+    )
+    event = AuditEvent.objects.get()
+    assert (event.action, event.user, event.object_id, event.person_id) == (
+        AuditEvent.Action.UPDATE,
+        citizen,
+        evaluation.pk,
+        citizen.person_id,
+    )
+
+
+@pytest.mark.parametrize("who", ["another citizen", "relative", "case worker"])
+def test_only_the_citizen_gives_their_own_view(who):
+    citizen = CitizenFactory()
+    evaluation = EvaluationMomentFactory(case=CaseFactory(signal__person=citizen.person))
+    by = {
+        "another citizen": CitizenFactory,
+        "relative": RelativeFactory,
+        "case worker": lambda: evaluation.case.signal.received_by,
+    }[who]()
+    with pytest.raises(ValueError):
+        services.give_citizen_view(evaluation=evaluation, by=by, view=4, words="")
+    evaluation.refresh_from_db()
+    assert evaluation.citizen_view is None
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_face_outside_the_scale_is_refused():
+    citizen = CitizenFactory()
+    evaluation = EvaluationMomentFactory(case=CaseFactory(signal__person=citizen.person))
+    with pytest.raises(ValueError):
+        services.give_citizen_view(evaluation=evaluation, by=citizen, view=0, words="")

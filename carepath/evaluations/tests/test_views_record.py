@@ -57,10 +57,13 @@ def test_form_shows_one_radio_group_per_goal_with_the_hint(client):
     response = client.get(_url(evaluation))
     assert response.status_code == 200
     body = response.content.decode()
-    assert body.count('class="govuk-fieldset"') == 2
+    # per goal: attainment and GAS; then quality of life, satisfaction and the citizen's view
+    assert body.count('class="govuk-fieldset"') == 2 * 2 + 3
     for goal in (own, group):
         for level in GoalAttainment.Level.values:
             assert f'name="goal_{goal.pk}_level" value="{level}"' in body
+        for score in range(-2, 3):
+            assert f'name="goal_{goal.pk}_gas" value="{score}"' in body
     assert "Visit the cinema together (group goal)" in body
     assert "Write what they said, in their words." in body
     assert body.index("Travel to Riga") < body.index("What the citizen says")
@@ -181,3 +184,86 @@ def test_stranger_gets_404(client):
 def test_unknown_moment_gets_404(client):
     client.force_login(stranger())
     assert client.get(reverse("evaluations:evaluation_record", args=[999999])).status_code == 404
+
+
+def _rate(evaluation, held_days_ago, **scores):
+    from carepath.evaluations.models import QualityOfLifeRating
+
+    evaluation.held_on = timezone.localdate() - datetime.timedelta(days=held_days_ago)
+    evaluation.save()
+    for domain, score in scores.items():
+        QualityOfLifeRating.objects.create(evaluation=evaluation, domain=domain, score=score)
+
+
+def _selected(body, name):
+    """The value of the selected option of the select called `name`, or None."""
+    select = re.search(rf'<select name="{name}".*?</select>', body, re.S).group(0)
+    found = re.search(r'<option value="([^"]*)" selected>', select)
+    return found.group(1) if found else None
+
+
+def test_recording_stores_gas_quality_of_life_satisfaction_and_the_citizens_view(client):
+    evaluation, own, group = _setting()
+    client.force_login(evaluation.created_by)
+    data = _answers(
+        own,
+        group,
+        **{
+            f"goal_{own.pk}_gas": "1",
+            "quality_of_life_housing": "4",
+            "quality_of_life_work": "",
+            "satisfaction": "5",
+            "citizen_view": "4",
+        },
+    )
+    assert client.post(_url(evaluation), data).status_code == 302
+    evaluation.refresh_from_db()
+    assert (evaluation.satisfaction, evaluation.citizen_view, evaluation.citizen_view_in_portal) == (5, 4, False)
+    assert {a.goal_id: a.gas_score for a in evaluation.attainments.all()} == {own.pk: 1, group.pk: None}
+    assert dict(evaluation.quality_of_life.values_list("domain", "score")) == {"housing": 4}
+
+
+def test_quality_of_life_is_prefilled_from_the_previous_moment(client):
+    case = CaseFactory()
+    _rate(EvaluationMomentFactory(case=case), 100, housing=2, health=3)
+    _rate(EvaluationMomentFactory(case=case), 50, housing=3, leisure=4)
+    planned = EvaluationMomentFactory(case=case)
+    client.force_login(planned.created_by)
+    body = client.get(_url(planned)).content.decode()
+    assert _selected(body, "quality_of_life_housing") == "3"
+    assert _selected(body, "quality_of_life_leisure") == "4"
+    assert _selected(body, "quality_of_life_health") == ""  # "Not rated": not rated at the latest moment
+    assert "Filled in from the last evaluation" in body
+
+
+def test_a_gas_score_outside_the_scale_is_refused_and_the_other_answers_kept(client):
+    evaluation, own, group = _setting()
+    client.force_login(evaluation.created_by)
+    data = _answers(own, group, **{f"goal_{own.pk}_gas": "3", "quality_of_life_health": "2", "citizen_view": "2"})
+    response = client.post(_url(evaluation), data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "govuk-error-summary" in body
+    assert _selected(body, "quality_of_life_health") == "2"
+    assert _checked(body, "citizen_view") == "2"
+    assert not GoalAttainment.objects.exists()
+
+
+def test_faces_are_pictures_inside_the_labels_beside_their_words(client):
+    evaluation, own, group = _setting()
+    client.force_login(evaluation.created_by)
+    body = client.get(_url(evaluation)).content.decode()
+    for value in range(1, 6):
+        assert f'src="/static/evaluations/faces/face-{value}.svg" alt=""' in body
+    label = re.search(r'<label [^>]*for="id_citizen_view_3">(.*?)</label>', body, re.S).group(1)
+    assert "<img" in label and "Happy" in label
+
+
+def test_the_form_says_when_the_citizen_gave_their_view_in_the_portal(client):
+    evaluation, own, group = _setting()
+    evaluation.citizen_view, evaluation.citizen_view_in_portal = 2, True
+    evaluation.save()
+    client.force_login(evaluation.created_by)
+    body = client.get(_url(evaluation)).content.decode()
+    assert "The citizen gave their own view in the portal" in body
+    assert _checked(body, "citizen_view") == "2"
