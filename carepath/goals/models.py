@@ -45,6 +45,8 @@ class Goal(Versioned):
     class Meta:
         ordering = ["due_on", "pk"]
         verbose_name = _("goal")
+        # Reports quote the latest goals set in a period: newest first, without sorting every goal.
+        indexes = [models.Index(fields=["created_at", "id"], name="goal_created_at")]
 
     def __str__(self) -> str:
         return self.title
