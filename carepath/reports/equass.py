@@ -141,19 +141,16 @@ def empowerment(scope: Scope, attainment: dict[str, Any]) -> list[list[Cell]]:
 
 
 def quality_of_life(scope: Scope) -> list[list[Cell]]:
-    changes = outcomes.quality_of_life_changes(scope).aggregate(
-        total=Count("pk"), improved=Count("pk", filter=Q(score__gt=F("before_score")))
-    )
-    return [
-        share(_("Life domains rated better than the first rating, per case (%)"), changes["improved"], changes["total"])
-    ]
+    rows = outcomes.quality_of_life_rows(scope)  # one aggregate row per life domain
+    improved, total = sum(r["improved"] for r in rows), sum(r["cases"] for r in rows)
+    return [share(_("Life domains rated better than the first rating, per case (%)"), improved, total)]
 
 
 def personal_plans(scope: Scope) -> list[list[Cell]]:
-    goals = (
-        goals_set_in_period(scope)
-        .annotate(has_steps=Exists(Step.objects.filter(goal_id=OuterRef("pk"))))
-        .aggregate(total=Count("pk"), involved=Count("pk", filter=Q(has_steps=True) & ~Q(citizen_words="")))
+    # A semi-join on the goals that have steps (hashed once), not an EXISTS probe per goal.
+    with_steps = Step.objects.values("goal_id")
+    goals = goals_set_in_period(scope).aggregate(
+        total=Count("pk"), involved=Count("pk", filter=Q(pk__in=with_steps) & ~Q(citizen_words=""))
     )
     return [
         share(
@@ -232,9 +229,9 @@ def efficiency(scope: Scope) -> list[list[Cell]]:
     ]
 
 
-def headline_figures(scope: Scope) -> dict[str, Decimal | None]:
-    """The figures compared between periods."""
-    attainment = outcomes.attainment_counts(scope)
+def headline_figures(scope: Scope, attainment: dict[str, Any] | None = None) -> dict[str, Decimal | None]:
+    """The figures compared between periods (`attainment`: the scope's counts, when already computed)."""
+    attainment = attainment or outcomes.attainment_counts(scope)
     satisfied = outcomes.satisfaction_counts(scope)
     met, due = operations.deadlines_kept(scope)
     contact = operations.first_contact_figures(scope)
@@ -289,5 +286,5 @@ def equass_tables(scope: Scope) -> list[Table]:
         Table(title=title, columns=[_("Indicator"), _("Numerator"), _("Denominator"), _("Value")], rows=rows())
         for title, rows in areas
     ]
-    tables.append(comparison(headline_figures(scope), headline_figures(scope.previous())))
+    tables.append(comparison(headline_figures(scope, attainment), headline_figures(scope.previous())))
     return tables

@@ -4,11 +4,12 @@ Every figure is an aggregate computed by the database; Python only lays the few 
 out as tables. Definitions: docs/outcomes.md.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Avg, Count, F, Q, QuerySet, Window
+from django.db.models.functions import FirstValue, RowNumber
 from django.utils.translation import gettext as _
 
 from carepath.core.choices import LifeDomain
@@ -111,42 +112,49 @@ def goal_attainment_tables(scope: Scope) -> list[Table]:
     ]
 
 
-def quality_of_life_changes(scope: Scope) -> QuerySet[QualityOfLifeRating]:
-    """Per case and life domain, the latest rating in the period (the "after") annotated with the
-    case's first rating of that domain (the "before"); only pairs rated at two different moments."""
+def _ranked_ratings(scope: Scope) -> QuerySet[QualityOfLifeRating]:
+    """Ratings of cases in scope up to the period's end, each with its case's first rating of the same
+    domain (the "before") and numbered newest first per case and domain: window functions, one pass."""
     ratings = QualityOfLifeRating.objects.filter(
         evaluation__case__in=scope.cases.values("pk"), evaluation__held_on__lte=scope.date_to
     )
     if scope.filter.life_domain:
         ratings = ratings.filter(domain=scope.filter.life_domain)
-    same = ratings.filter(evaluation__case_id=OuterRef("evaluation__case_id"), domain=OuterRef("domain"))
-    latest = same.order_by("-evaluation__held_on", "-evaluation_id").values("pk")[:1]
-    first = same.order_by("evaluation__held_on", "evaluation_id")
-    return (
-        ratings.filter(evaluation__held_on__gte=scope.date_from, pk=Subquery(latest))
-        .annotate(
-            before_score=Subquery(first.values("score")[:1]),
-            before_evaluation=Subquery(first.values("evaluation_id")[:1]),
-        )
-        .exclude(before_evaluation=F("evaluation_id"))
+    pair = [F("evaluation__case_id"), F("domain")]
+    oldest_first = [F("evaluation__held_on").asc(), F("evaluation_id").asc()]
+    newest_first = [F("evaluation__held_on").desc(), F("evaluation_id").desc()]
+    return ratings.annotate(
+        before_score=Window(FirstValue("score"), partition_by=pair, order_by=oldest_first),
+        before_evaluation=Window(FirstValue("evaluation_id"), partition_by=pair, order_by=oldest_first),
+        newest=Window(RowNumber(), partition_by=pair, order_by=newest_first),
+        held_on=F("evaluation__held_on"),
     )
 
 
 def quality_of_life_rows(scope: Scope) -> list[dict[str, Any]]:
-    """One aggregate row per life domain: cases, before and after means, mean change, improved count."""
-    per_domain = (
-        quality_of_life_changes(scope)
-        .values("domain")
-        .annotate(
-            cases=Count("pk"),
-            before=Avg("before_score"),
-            after=Avg("score"),
-            change=Avg(F("score") - F("before_score")),
-            improved=Count("pk", filter=Q(score__gt=F("before_score"))),
-        )
-        .order_by("domain")
+    """One aggregate row per life domain: cases, before and after means, mean change, improved count.
+
+    A case counts in a domain when its latest rating was at a moment held in the period and it was
+    rated at an earlier moment too (the first rating is the "before"). Counted in one SQL aggregate
+    over the window-ranked ratings (Django cannot aggregate over filtered window annotations).
+    """
+    columns = ("domain", "score", "before_score", "before_evaluation", "evaluation_id", "held_on", "newest")
+    inner, params = _ranked_ratings(scope).values(*columns).query.sql_with_params()  # type: ignore[misc]
+    sql = (
+        "SELECT r.domain, COUNT(*), AVG(r.before_score), AVG(r.score), AVG(r.score - r.before_score),"  # noqa: S608
+        " COALESCE(SUM(CASE WHEN r.score > r.before_score THEN 1 ELSE 0 END), 0)"
+        f" FROM ({inner}) r WHERE r.newest = 1 AND r.held_on >= %s AND r.before_evaluation <> r.evaluation_id"
+        " GROUP BY r.domain ORDER BY r.domain"
     )
-    return [dict(row) for row in per_domain]  # at most one row per life domain
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, scope.date_from])
+        rows = cursor.fetchall()
+    names = ("domain", "cases", "before", "after", "change", "improved")
+
+    def number(value: Any) -> Any:
+        return float(value) if isinstance(value, Decimal) else value  # as Avg() gives it, on both databases
+
+    return [dict(zip(names, map(number, row), strict=True)) for row in rows]  # at most one row per life domain
 
 
 def quality_of_life_tables(scope: Scope) -> list[Table]:
