@@ -28,9 +28,9 @@ def _ranked_attainments(scope: Scope) -> QuerySet[GoalAttainment]:
     newest_first = Window(
         RowNumber(), partition_by=[F("goal_id")], order_by=[F("evaluation__held_on").desc(), F("evaluation_id").desc()]
     )
-    return GoalAttainment.objects.filter(
-        evaluation__held_on__range=scope.period, goal__in=scope.goals.values("pk")
-    ).annotate(newest=newest_first)
+    return GoalAttainment.objects.filter(scope.goals_q("goal__"), evaluation__held_on__range=scope.period).annotate(
+        newest=newest_first
+    )
 
 
 def attainment_counts(scope: Scope) -> dict[str, Any]:

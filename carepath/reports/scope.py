@@ -79,13 +79,18 @@ class Scope:
     @cached_property
     def goals(self) -> QuerySet[Goal]:
         """Goals of `cases`, of the life domain; with a service, only the goals referred to it."""
-        goals = Goal.objects.filter(case__in=self.cases.values("pk"))
+        return Goal.objects.filter(self.goals_q())
+
+    def goals_q(self, to_goal: str = "") -> Q:
+        """The same rule as `goals`, for a query reaching the goal through `to_goal` (e.g. "goal__"):
+        records of a million goals are then matched through their case, not by hashing every goal."""
+        rule = Q(**{f"{to_goal}case__in": self.cases.values("pk")})
         if self.filter.life_domain:
-            goals = goals.filter(life_domain=self.filter.life_domain)
+            rule &= Q(**{f"{to_goal}life_domain": self.filter.life_domain})
         if self.filter.service is not None:
             referred = Referral.goals.through.objects.filter(referral__service_id=self.filter.service.pk)
-            goals = goals.filter(pk__in=referred.values("goal_id"))
-        return goals
+            rule &= Q(**{f"{to_goal}pk__in": referred.values("goal_id")})
+        return rule
 
     @cached_property
     def units(self) -> QuerySet[Unit]:
