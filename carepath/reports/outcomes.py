@@ -7,6 +7,7 @@ out as tables. Definitions: docs/outcomes.md.
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Avg, Count, F, Q, QuerySet, Window
 from django.db.models.functions import FirstValue, RowNumber
@@ -42,7 +43,19 @@ def attainment_counts(scope: Scope) -> dict[str, Any]:
     ranked query and one SQL aggregate wraps it (docs/performance.md).
     """
     ranked = _ranked_attainments(scope).values("level", "gas_score", "newest")  # type: ignore[misc]  # an annotation
-    inner, params = ranked.query.sql_with_params()
+    try:
+        inner, params = ranked.query.sql_with_params()
+    except EmptyResultSet:  # no reportable case at all (e.g. a user outside any organisation)
+        return {
+            "total": 0,
+            "fully": 0,
+            "partially": 0,
+            "not_achieved": 0,
+            "gas_scored": 0,
+            "gas_at_least_0": 0,
+            "gas_mean": None,
+            **{f"gas_{i}": 0 for i in range(len(GAS_SCORES))},
+        }
     columns = [
         "COUNT(*)",
         *("COALESCE(SUM(CASE WHEN r.level = %s THEN 1 ELSE 0 END), 0)" for _ in LEVELS),
@@ -139,7 +152,10 @@ def quality_of_life_rows(scope: Scope) -> list[dict[str, Any]]:
     over the window-ranked ratings (Django cannot aggregate over filtered window annotations).
     """
     columns = ("domain", "score", "before_score", "before_evaluation", "evaluation_id", "held_on", "newest")
-    inner, params = _ranked_ratings(scope).values(*columns).query.sql_with_params()  # type: ignore[misc]
+    try:
+        inner, params = _ranked_ratings(scope).values(*columns).query.sql_with_params()  # type: ignore[misc]
+    except EmptyResultSet:  # no reportable case at all
+        return []
     sql = (
         "SELECT r.domain, COUNT(*), AVG(r.before_score), AVG(r.score), AVG(r.score - r.before_score),"  # noqa: S608
         " COALESCE(SUM(CASE WHEN r.score > r.before_score THEN 1 ELSE 0 END), 0)"

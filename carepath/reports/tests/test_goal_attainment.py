@@ -62,3 +62,15 @@ def test_gas_distribution_and_mean():
         "+2": (1, Decimal("25.0")),
     }
     assert tables[2].rows[2][1] == Decimal("0.5")
+
+
+@pytest.mark.django_db
+def test_a_user_with_no_reportable_case_gets_zeros_not_an_error():
+    from carepath.reports.filters import filter_from
+    from carepath.reports.outcomes import attainment_counts, quality_of_life_rows
+    from carepath.reports.scope import Scope
+    from carepath.testing import roles
+
+    admin = roles.administrator()  # in no organisation: reports nothing
+    scope = Scope(admin, filter_from(admin, {}))
+    assert attainment_counts(scope)["total"] == 0 and quality_of_life_rows(scope) == []
