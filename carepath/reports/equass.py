@@ -48,6 +48,17 @@ def goals_set_in_period(scope: Scope) -> QuerySet[Goal]:
     return scope.goals.filter(created_at__gte=scope.start, created_at__lt=scope.end)
 
 
+def goal_figures(scope: Scope) -> dict[str, Any]:
+    """The goals set in the period, counted once for the areas that ask about them (one scan of the goals)."""
+    by_citizens = (Goal.ProposedBy.CITIZEN, Goal.ProposedBy.RESIDENTS_COUNCIL)
+    with_steps = Step.objects.values("goal_id")  # a semi-join hashed once, not an EXISTS probe per goal
+    return goals_set_in_period(scope).aggregate(
+        total=Count("pk"),
+        proposed=Count("pk", filter=Q(proposed_by__in=by_citizens)),
+        involved=Count("pk", filter=Q(pk__in=with_steps) & ~Q(citizen_words="")),
+    )
+
+
 def staff_learning(scope: Scope) -> list[list[Cell]]:
     units = scope.units.count()
     held = {"unit__in": scope.units, "held_on__range": scope.period}
@@ -99,11 +110,7 @@ def partnership(scope: Scope) -> list[list[Cell]]:
     ]
 
 
-def user_involvement(scope: Scope) -> list[list[Cell]]:
-    by_citizens = (Goal.ProposedBy.CITIZEN, Goal.ProposedBy.RESIDENTS_COUNCIL)
-    goals = goals_set_in_period(scope).aggregate(
-        total=Count("pk"), proposed=Count("pk", filter=Q(proposed_by__in=by_citizens))
-    )
+def user_involvement(scope: Scope, goals: dict[str, Any]) -> list[list[Cell]]:
     own_view = Q(citizen_view__isnull=False) | ~Q(citizen_words="")
     moments = EvaluationMoment.objects.filter(
         case__in=scope.domain_cases.values("pk"), held_on__range=scope.period
@@ -146,12 +153,7 @@ def quality_of_life(scope: Scope) -> list[list[Cell]]:
     return [share(_("Life domains rated better than the first rating, per case (%)"), improved, total)]
 
 
-def personal_plans(scope: Scope) -> list[list[Cell]]:
-    # A semi-join on the goals that have steps (hashed once), not an EXISTS probe per goal.
-    with_steps = Step.objects.values("goal_id")
-    goals = goals_set_in_period(scope).aggregate(
-        total=Count("pk"), involved=Count("pk", filter=Q(pk__in=with_steps) & ~Q(citizen_words=""))
-    )
+def personal_plans(goals: dict[str, Any]) -> list[list[Cell]]:
     return [
         share(
             _("Goals set in the period with the citizen's own words and at least one step (%)"),
@@ -269,14 +271,15 @@ AreaRows = Callable[[], list[list[Cell]]]
 def equass_tables(scope: Scope) -> list[Table]:
     attainment = outcomes.attainment_counts(scope)
     satisfied = outcomes.satisfaction_counts(scope)
+    goals = goal_figures(scope)
     areas: list[tuple[str, AreaRows]] = [
         (_("Staff learning and development"), lambda: staff_learning(scope)),
         (_("Rights of the service user"), lambda: rights(scope)),
         (_("Partnership"), lambda: partnership(scope)),
-        (_("User involvement in planning, delivery and evaluation"), lambda: user_involvement(scope)),
+        (_("User involvement in planning, delivery and evaluation"), lambda: user_involvement(scope, goals)),
         (_("Empowerment"), lambda: empowerment(scope, attainment)),
         (_("Quality of life"), lambda: quality_of_life(scope)),
-        (_("Involvement in personal plans"), lambda: personal_plans(scope)),
+        (_("Involvement in personal plans"), lambda: personal_plans(goals)),
         (_("Continuity"), lambda: continuity(scope)),
         (_("Usefulness"), lambda: usefulness(scope, attainment)),
         (_("Satisfaction of users and stakeholders"), lambda: satisfaction(satisfied)),

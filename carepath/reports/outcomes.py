@@ -29,9 +29,14 @@ def _ranked_attainments(scope: Scope) -> QuerySet[GoalAttainment]:
     newest_first = Window(
         RowNumber(), partition_by=[F("goal_id")], order_by=[F("evaluation__held_on").desc(), F("evaluation_id").desc()]
     )
-    return GoalAttainment.objects.filter(scope.goals_q("goal__"), evaluation__held_on__range=scope.period).annotate(
-        newest=newest_first
+    # Through the evaluation moment's case (a few thousand moments), not each goal's (a million goals);
+    # the goal is joined only when the filter asks about it (life domain, service).
+    attained = GoalAttainment.objects.filter(
+        evaluation__case__in=scope.cases.values("pk"), evaluation__held_on__range=scope.period
     )
+    if scope.filter.life_domain or scope.filter.service is not None:
+        attained = attained.filter(scope.goals_q("goal__"))
+    return attained.annotate(newest=newest_first)
 
 
 def attainment_counts(scope: Scope) -> dict[str, Any]:

@@ -115,7 +115,8 @@ def test_user_involvement_goals_proposed_by_citizens_and_moments_with_their_view
     EvaluationMomentFactory.create(**held)
     EvaluationMomentFactory.create(case=case, planned_on=D(2025, 12, 1))  # planned, not held
 
-    rows = equass.user_involvement(scope_of(leader))
+    scope = scope_of(leader)
+    rows = equass.user_involvement(scope, equass.goal_figures(scope))
 
     assert rows[0][1:] == [2, 4, Decimal("50.0")]
     assert rows[1][1:] == [2, 3, Decimal("66.7")]
@@ -163,7 +164,7 @@ def test_involvement_in_personal_plans_goals_with_words_and_steps():
     no_words = goal_set_on(case, D(2025, 7, 1), citizen_words="")
     StepFactory.create(goal=no_words)
 
-    rows = equass.personal_plans(scope_of(leader))
+    rows = equass.personal_plans(equass.goal_figures(scope_of(leader)))
 
     assert rows[0][1:] == [1, 3, Decimal("33.3")]
 
