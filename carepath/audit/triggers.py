@@ -5,6 +5,7 @@ that goes around it. Someone who owns the database can still drop them: that is 
 chain is for.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "audit_auditevent"
@@ -43,7 +44,9 @@ def _statements(connection: BaseDatabaseWrapper, *, create: bool) -> list[str]:
         return POSTGRESQL_CREATE if create else POSTGRESQL_DROP
     if connection.vendor == "sqlite":
         return SQLITE_CREATE if create else SQLITE_DROP
-    raise NotImplementedError(f"No append-only triggers for {connection.vendor}.")
+    # Carepath runs on SQLite and PostgreSQL only (docs/decisions/0001); an unknown engine must not
+    # silently get an audit log that can be rewritten.
+    raise ImproperlyConfigured(f"Carepath supports SQLite and PostgreSQL, not {connection.vendor}.")
 
 
 def create(connection: BaseDatabaseWrapper) -> None:

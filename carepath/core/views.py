@@ -4,11 +4,13 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
 
 from carepath.accounts.models import User
+from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
 
 
@@ -68,3 +70,20 @@ def posted(request: HttpRequest) -> QueryDict | None:
 
 def uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
+
+
+def private_inline_file(stored: FieldFile) -> FileResponse:
+    """A stored picture or video shown inline, never cached; 404 when the file is missing.
+
+    Callers have checked the access policy and audited the look: this only serves the bytes.
+    """
+    if not stored:
+        raise Http404()
+    try:
+        handle = stored.open("rb")
+    except (FileNotFoundError, ValueError) as missing:
+        raise Http404() from missing
+    response = FileResponse(handle, content_type=uploads.content_type(stored.name or ""))
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from carepath.access import policy
 from carepath.accounts.models import User
-from carepath.core import uploads
-from carepath.core.views import posted, render_form, staff_user, uploaded
+from carepath.core.views import posted, private_inline_file, render_form, staff_user, uploaded
 from carepath.learning import selectors, services
 from carepath.learning.forms import FocusGroupForm, InquiryForm, MaterialForm, PeriodFilterForm, ReviewForm
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup
@@ -95,14 +94,7 @@ def material_new(request: HttpRequest, focus_group_id: int) -> HttpResponse:
 def material_file(request: HttpRequest, material_id: int) -> FileResponse:
     """A focus group's photo or video, only for who may see the focus group; every look is audited."""
     material = selectors.get_material(staff_user(request), material_id)
-    try:
-        handle = material.file.open("rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404() from missing
-    response = FileResponse(handle, content_type=uploads.content_type(material.file.name or ""))
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_inline_file(material.file)
 
 
 # After Action Reviews and Appreciative Inquiries: the same three pages each.

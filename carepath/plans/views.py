@@ -5,16 +5,15 @@ from typing import Any, TypeVar
 from django.contrib import messages
 from django.db.models import Model
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.cases.models import Case
-from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
-from carepath.core.views import posted, render_form, staff_user, uploaded
+from carepath.core.views import posted, private_inline_file, render_form, staff_user, uploaded
 from carepath.goals.models import Goal
 from carepath.plans import services
 from carepath.plans.forms import (
@@ -148,16 +147,7 @@ def attachment_file(request: HttpRequest, attachment_id: int) -> FileResponse:
     attachment, case = policy.get_in_case(
         user, StepAttachment, attachment_id, case_path="step__goal__case", shared_via="step__goal__group_cases"
     )
-    if not attachment.file:
-        raise Http404()
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404() from missing
-    response = FileResponse(handle, content_type=uploads.content_type(attachment.file.name or ""))
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_inline_file(attachment.file)
 
 
 def savings_new(request: HttpRequest, goal_id: int) -> HttpResponse:

@@ -17,8 +17,7 @@ from carepath.access import policy
 from carepath.access.policy import PortalAccess
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
-from carepath.core import uploads
-from carepath.core.views import posted
+from carepath.core.views import posted, private_inline_file
 from carepath.plans.models import StepAttachment
 from carepath.portal import selectors, services
 from carepath.portal.forms import NoteForm, ProxyForm, ProxyLimitForm, WishForm
@@ -184,14 +183,6 @@ def support(request: HttpRequest, person_id: int, attachment_id: int) -> FileRes
         pk=attachment_id,
         step__goal__in=selectors.goal_ids(access.person),
     )
-    if not attachment.file:
-        raise Http404()
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404() from missing
+    response = private_inline_file(attachment.file)
     policy.record(user, VIEW, attachment, person_id=person_id)
-    response = FileResponse(handle, content_type=uploads.content_type(attachment.file.name or ""))
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "private, no-store"
     return response
