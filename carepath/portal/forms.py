@@ -3,6 +3,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,10 +99,10 @@ class NoteForm(Form):
         empty_label=_("Not about one goal"),
     )
 
-    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, goals: QuerySet[Goal], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["goal"])
-        field.queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
+        field.queryset = goals
         field.label_from_instance = lambda goal: goal.citizen_words  # type: ignore[method-assign,assignment]
 
 

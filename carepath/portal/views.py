@@ -18,6 +18,7 @@ from carepath.access.policy import PortalAccess
 from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.core.views import posted, private_inline_file
+from carepath.goals.models import Goal
 from carepath.plans.models import StepAttachment
 from carepath.portal import selectors, services
 from carepath.portal.forms import NoteForm, ProxyForm, ProxyLimitForm, WishForm
@@ -93,7 +94,7 @@ def plan(request: HttpRequest, person_id: int) -> HttpResponse:
 def notes(request: HttpRequest, person_id: int) -> HttpResponse:
     user, access = _open(request, person_id, "notes.progressnote", plan=True)
     case = selectors.current_case(access.person)
-    form = NoteForm(posted(request), goals=selectors.goals(access.person))
+    form = NoteForm(posted(request), goals=Goal.objects.filter(pk__in=selectors.goal_ids(access.person)))
     if case is not None and request.method == "POST" and form.is_valid():
         services.write_note(case=case, by=user, text=form.cleaned_data["text"], goal=form.cleaned_data["goal"])
         messages.success(request, _("Your note is saved. Your team can read it."))
