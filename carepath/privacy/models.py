@@ -25,6 +25,9 @@ class RetentionRule(models.Model):
         REFERRAL = "referral", _("Referrals: message and reason for declining")
         NOTE = "note", _("Progress notes")
         EVALUATION = "evaluation", _("Evaluation moments: the citizen's words and comments")
+        QUALITY_OF_LIFE = "quality_of_life", _("Quality-of-life ratings of evaluation moments")
+        FOCUS_GROUP = "focus_group", _("Focus groups: impressions, recommendations, who else took part")
+        FOCUS_GROUP_MATERIAL = "focus_group_material", _("Photos and videos reviewed in focus groups")
         WISH = "wish", _("Wishes written in the portal")
         PROXY = "proxy", _("Proxies given to relatives")
 

@@ -122,6 +122,14 @@ def _proxy_due(cut: Cutoffs) -> Q:
     return Q(person__in=Person.objects.filter(_person_due(cut)).values("pk"))
 
 
+def _focus_group_due_through(path: str) -> Callable[[Cutoffs], Q]:
+    """Held before the case cutoff; `Spec.shared_cases` then keeps it while any participant's case is kept."""
+    held_on = f"{path}__held_on__lte" if path else "held_on__lte"
+    return lambda cut: Q(**{held_on: cut.case.date()})
+
+
+_focus_group_due = _focus_group_due_through("")
+
 PORTAL_ACCOUNT_CLOSED = {
     "first_name": "",
     "last_name": "",
@@ -131,6 +139,7 @@ PORTAL_ACCOUNT_CLOSED = {
     "username": Concat(Value("anonymised-"), Cast(F("pk"), CharField())),
 }
 ATTACHMENT_FILES = ("plans.stepattachment", "file")
+FOCUS_GROUP_FILES = ("learning.focusgroupmaterial", "file")
 
 SPECS: dict[RetentionRule.RecordType, Spec] = {
     Type.PERSON: Spec(
@@ -207,6 +216,23 @@ SPECS: dict[RetentionRule.RecordType, Spec] = {
         "evaluations.evaluationmoment", in_closed_case("case"), blank={"citizen_words": ""},
         children=(("evaluations.goalattainment", "evaluation", {"comment": ""}),),
         audit_case="case", audit_person="case__person",
+    ),
+    Type.QUALITY_OF_LIFE: Spec(
+        "evaluations.qualityofliferating", in_closed_case("evaluation__case"),
+        audit_case="evaluation__case", audit_person="evaluation__case__person",
+    ),
+    # A focus group names several cases: it is due once it was held long enough ago and none of them is kept.
+    Type.FOCUS_GROUP: Spec(
+        "learning.focusgroup", _focus_group_due,
+        blank={"activity": "", "other_participants": "", "impressions": "", "recommendations": "",
+               "areas_to_improve": ""},
+        files=((FOCUS_GROUP_FILES[0], "focus_group", FOCUS_GROUP_FILES[1]),),
+        shared_cases="cases",
+    ),
+    Type.FOCUS_GROUP_MATERIAL: Spec(
+        FOCUS_GROUP_FILES[0], _focus_group_due_through("focus_group"),
+        files=((FOCUS_GROUP_FILES[0], "pk", FOCUS_GROUP_FILES[1]),),
+        shared_cases="focus_group__cases",
     ),
     Type.WISH: Spec(
         "portal.wish", in_closed_case("case"), blank={"text": ""}, audit_case="case", audit_person="case__person"
