@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("carepath.accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),  # the language switcher (set_language)
     path("portal/", include("carepath.portal.urls")),
     path("reports/", include("carepath.reports.urls")),
     path("", include("carepath.dashboard.urls")),

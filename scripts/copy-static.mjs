@@ -6,7 +6,7 @@
 // image in govuk-frontend's dist/govuk/assets is the crown or crest, so the icons are
 // our own, drawn in assets/images/favicon.svg and rasterised here for favicon.ico
 // and apple-touch-icon.png.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
@@ -138,6 +138,40 @@ function ico(images) {
   return Buffer.concat([head, ...images.map((image) => image.data)]);
 }
 
+// --- Pictograms -----------------------------------------------------------------
+// The portal shows a pictogram beside every main action (easy read). One SVG sprite of
+// Tabler's outline icons (MIT): templates point at a symbol with <use href="…#name">, and
+// the symbol takes the text colour. Template name -> Tabler icon.
+const PICTOGRAMS = {
+  today: "calendar-event",
+  goals: "target",
+  plan: "list-check",
+  notes: "notes",
+  write: "pencil",
+  wish: "star",
+  talk: "mood-smile",
+  looked: "eye",
+  followers: "users",
+  data: "folder",
+  phone: "device-mobile",
+  listen: "volume",
+  stop: "player-stop",
+  files: "folders",
+};
+
+function sprite() {
+  const symbols = Object.entries(PICTOGRAMS).map(([name, icon]) => {
+    const svg = readFileSync(join(nm, "@tabler", "icons", "icons", "outline", `${icon}.svg`), "utf8");
+    const inner = svg
+      .slice(svg.indexOf(">", svg.indexOf("<svg")) + 1, svg.lastIndexOf("</svg>"))
+      .replace(/<path stroke="none" d="M0 0h24v24H0z" fill="none"\s*\/>/, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    return `<symbol id="${name}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${inner}</symbol>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join("")}</svg>\n`;
+}
+
 // --- Build ----------------------------------------------------------------------
 mkdirSync(out, { recursive: true });
 
@@ -145,6 +179,7 @@ const generated = {
   "favicon.ico": ico([16, 32, 48].map((size) => ({ size, data: png(size, render(size, 6)) }))),
   // iOS rounds the corners itself and wants no transparency.
   "apple-touch-icon.png": png(180, render(180, 0)),
+  "pictograms.svg": sprite(),
 };
 
 const keep = new Set([".gitkeep", "carepath.css", ...Object.keys(copies), ...Object.keys(generated)]);

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,10 @@ class UserAdmin(BaseUserAdmin):
         (_("Carepath"), {"fields": ("first_name", "last_name", "role", "organisation", "unit")}),
     )
     actions = ["lock_accounts", "unlock_accounts", "reset_two_step_login"]
+    # Plain multiple selects: the two-box widget's search icon carries an ARIA label it may not have, and
+    # the split date-time inputs have no labels (WCAG 1.3.1, 4.1.2). Logins are recorded, not typed.
+    filter_horizontal = ()
+    readonly_fields = ("last_login", "date_joined")
 
     @admin.action(description=_("Lock the selected accounts"))
     def lock_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
@@ -52,6 +58,14 @@ class UserAdmin(BaseUserAdmin):
             "Two-step login reset for %(count)d account.", "Two-step login reset for %(count)d accounts.", len(users)
         )
         self.message_user(request, message % {"count": len(users)}, messages.SUCCESS)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(BaseGroupAdmin):
+    filter_horizontal = ()  # as for users above
 
 
 # django-otp's own device admin shows each app's secret key: whoever reads it can make codes for

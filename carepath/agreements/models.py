@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class AgreementVersion(models.Model):
     """One negotiated version of the case's agreement. Versions are never edited, only succeeded."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="agreement_versions")
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="agreement_versions"
+    )
     number = models.PositiveIntegerField(_("version"))
     summary = models.TextField(_("what was negotiated"), blank=True)
     accepted_by_family = models.CharField(_("accepted by (citizen or family)"), max_length=200)
@@ -14,7 +16,7 @@ class AgreementVersion(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("accepted by (staff)"), on_delete=models.PROTECT, related_name="+"
     )
     accepted_on = models.DateField(_("accepted on"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-number"]
@@ -28,7 +30,9 @@ class AgreementVersion(models.Model):
 class AgreementAction(models.Model):
     """Who does what by when, as negotiated."""
 
-    version = models.ForeignKey(AgreementVersion, on_delete=models.CASCADE, related_name="actions")
+    version = models.ForeignKey(
+        AgreementVersion, verbose_name=_("agreement version"), on_delete=models.CASCADE, related_name="actions"
+    )
     who = models.CharField(_("who"), max_length=200)
     what = models.TextField(_("what"))
     by_when = models.DateField(_("by when"))

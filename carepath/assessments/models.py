@@ -8,9 +8,11 @@ from carepath.core.choices import FunctionalLevel
 class Assessment(models.Model):
     """Functional ability on three dimensions, by level not diagnosis; repeated to show a trajectory."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assessments")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField(_("date of assessment"))
-    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assessed by"), on_delete=models.PROTECT, related_name="+"
+    )
     physical_level = models.PositiveSmallIntegerField(_("physical and practical"), choices=FunctionalLevel.choices)
     physical_description = models.TextField(_("physical and practical: description"), blank=True)
     communication_level = models.PositiveSmallIntegerField(_("communication"), choices=FunctionalLevel.choices)

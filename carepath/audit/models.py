@@ -48,13 +48,19 @@ class AuditEvent(models.Model):
         DENIED = "denied", _("was refused access to")
 
     # Set by the writer rather than auto_now_add: the time is part of the hash, computed before the insert.
-    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    action = models.CharField(max_length=10, choices=Action.choices)
-    what = models.CharField(max_length=50, help_text="model label, e.g. cases.case")
-    object_id = models.PositiveBigIntegerField(null=True)
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, null=True, related_name="+")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, related_name="+")
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    what = models.CharField(_("record type"), max_length=50, help_text=_("model label, e.g. cases.case"))
+    object_id = models.PositiveBigIntegerField(_("record number"), null=True)
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
     prev_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, editable=False)
 

@@ -3,7 +3,8 @@ from django.contrib import admin
 from carepath.cases.models import CaseType, DeadlineRule
 
 
-class DeadlineRuleInline(admin.TabularInline):
+# Stacked, not tabular: a tabular inline's inputs have only a column heading, no label (WCAG 1.3.1).
+class DeadlineRuleInline(admin.StackedInline):
     model = DeadlineRule
     extra = 1
 

@@ -23,7 +23,9 @@ class CaseType(models.Model):
 class DeadlineRule(models.Model):
     """A legal or agreed time limit that starts when a signal of this case type arrives."""
 
-    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="deadline_rules")
+    case_type = models.ForeignKey(
+        CaseType, verbose_name=_("case type"), on_delete=models.CASCADE, related_name="deadline_rules"
+    )
     label = models.CharField(_("what must be done"), max_length=200, help_text=_("e.g. Social information"))
     days = models.PositiveIntegerField(_("days after the signal arrives"))
 
@@ -54,15 +56,25 @@ class Signal(models.Model):
 
     received_at = models.DateTimeField(_("received at"))
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signals_received"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        on_delete=models.PROTECT,
+        related_name="signals_received",
     )
     unit = models.ForeignKey(
         "organisations.Unit", verbose_name=_("responsible unit"), on_delete=models.PROTECT, related_name="signals"
     )
     case_type = models.ForeignKey(CaseType, verbose_name=_("case type"), on_delete=models.PROTECT)
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="signals")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="signals"
+    )
     household = models.ForeignKey(
-        "people.Household", on_delete=models.SET_NULL, null=True, blank=True, related_name="signals"
+        "people.Household",
+        verbose_name=_("household"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signals",
     )
     signaller_kind = models.CharField(_("who signals"), max_length=20, choices=SignallerKind.choices)
     signaller_name = models.CharField(_("name of who signals"), max_length=200, blank=True)
@@ -76,9 +88,14 @@ class Signal(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     closed_reason = models.TextField(_("reason for closing"), blank=True)
     triaged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("triaged by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    triaged_at = models.DateTimeField(null=True, blank=True)
+    triaged_at = models.DateTimeField(_("triaged at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at"]
@@ -103,10 +120,17 @@ class Case(Versioned):
         DIED = "died", _("Died")
         OTHER = "other", _("Other")
 
-    signal = models.OneToOneField(Signal, on_delete=models.PROTECT, related_name="case")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
+    signal = models.OneToOneField(Signal, verbose_name=_("signal"), on_delete=models.PROTECT, related_name="case")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="cases"
+    )
     household = models.ForeignKey(
-        "people.Household", on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
+        "people.Household",
+        verbose_name=_("household"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
     )
     case_type = models.ForeignKey(CaseType, verbose_name=_("case type"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
@@ -138,11 +162,16 @@ class Case(Versioned):
 class CaseTeamMember(models.Model):
     """A professional of any organisation working on the case; exactly one is case manager."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_memberships")
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("professional"),
+        on_delete=models.PROTECT,
+        related_name="case_memberships",
+    )
     role_in_team = models.CharField(_("role in the team"), max_length=100, blank=True)
     is_case_manager = models.BooleanField(_("case manager"), default=False)
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("case team member")
@@ -160,12 +189,17 @@ class CaseTeamMember(models.Model):
 class Deadline(models.Model):
     """A time limit running from a signal (and then for its case); overdue ones show on dashboards."""
 
-    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="deadlines")
+    signal = models.ForeignKey(Signal, verbose_name=_("signal"), on_delete=models.CASCADE, related_name="deadlines")
     label = models.CharField(_("what must be done"), max_length=200)
     due_on = models.DateField(_("due on"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
     done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -15,7 +15,7 @@ class Consent(models.Model):
         SHARE_PROVIDERS = "share_providers", _("Sharing information with providers")
         SHARE_NETWORK = "share_network", _("Sharing information with the network (school, health)")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="consents")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField(_("who consented"), max_length=200)
     relation = models.CharField(
         _("relation to the citizen"), max_length=100, help_text=_("e.g. the citizen, mother, guardian")
@@ -32,7 +32,9 @@ class Consent(models.Model):
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
     document = models.FileField(_("scanned document"), upload_to="consents/%Y/", blank=True)
     given_on = models.DateField(_("date"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
 

@@ -24,7 +24,7 @@ class StaleEdit(Exception):
 
 
 class Versioned(models.Model):
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         abstract = True

@@ -20,7 +20,7 @@ class EvaluationMoment(models.Model):
         HAPPY = 4, _("Happy")
         VERY_HAPPY = 5, _("Very happy")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="evaluations")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="evaluations")
     planned_on = models.DateField(_("planned for"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
     citizen_words = models.TextField(_("what the citizen says"), blank=True)
@@ -35,7 +35,9 @@ class EvaluationMoment(models.Model):
         validators=ONE_TO_FIVE,
     )
     citizen_view_in_portal = models.BooleanField(_("given by the citizen in the portal"), default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["planned_on", "pk"]
@@ -51,8 +53,10 @@ class GoalAttainment(models.Model):
         PARTIALLY = "partially", _("Partially achieved")
         NOT = "not", _("Not achieved")
 
-    evaluation = models.ForeignKey(EvaluationMoment, on_delete=models.CASCADE, related_name="attainments")
-    goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="attainments")
+    evaluation = models.ForeignKey(
+        EvaluationMoment, verbose_name=_("evaluation moment"), on_delete=models.CASCADE, related_name="attainments"
+    )
+    goal = models.ForeignKey("goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="attainments")
     level = models.CharField(_("attainment"), max_length=10, choices=Level.choices)
     gas_score = models.SmallIntegerField(
         _("Goal Attainment Scale (-2 to +2)"),
@@ -83,7 +87,9 @@ class QualityOfLifeRating(models.Model):
     The first rated moment of a case is the "before", the latest the "after".
     """
 
-    evaluation = models.ForeignKey(EvaluationMoment, on_delete=models.CASCADE, related_name="quality_of_life")
+    evaluation = models.ForeignKey(
+        EvaluationMoment, verbose_name=_("evaluation moment"), on_delete=models.CASCADE, related_name="quality_of_life"
+    )
     domain = models.CharField(_("life domain"), max_length=20, choices=LifeDomain.choices)
     score = models.PositiveSmallIntegerField(_("rating"), validators=ONE_TO_FIVE)
 

@@ -20,7 +20,7 @@ class Goal(Versioned):
         ACHIEVED = "achieved", _("Achieved")
         STOPPED = "stopped", _("Stopped")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="goals")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="goals")
     citizen_words = models.TextField(
         _("in the citizen's own words"), help_text=_("Their wish or dream, as they say it")
     )
@@ -39,8 +39,10 @@ class Goal(Versioned):
         help_text=_("A group goal is shared by several people; each sees it on their own case."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["due_on", "pk"]

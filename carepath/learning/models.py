@@ -38,8 +38,10 @@ class FocusGroup(models.Model):
     steps = models.ManyToManyField(
         "plans.Step", verbose_name=_("activities (steps) discussed"), blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -57,12 +59,16 @@ class FocusGroupMaterial(models.Model):
         IMAGE = "image", _("Photo")
         VIDEO = "video", _("Video")
 
-    focus_group = models.ForeignKey(FocusGroup, on_delete=models.CASCADE, related_name="materials")
+    focus_group = models.ForeignKey(
+        FocusGroup, verbose_name=_("focus group"), on_delete=models.CASCADE, related_name="materials"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to="focus-groups/%Y/")
     description = models.CharField(_("description"), max_length=300, help_text=_("What it shows, for screen readers"))
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         ordering = ["pk"]
@@ -82,8 +88,10 @@ class AfterActionReview(models.Model):
     happened = models.TextField(_("what happened"))
     why_different = models.TextField(_("why it was different"))
     lessons = models.TextField(_("what we learn"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -103,8 +111,10 @@ class AppreciativeInquiry(models.Model):
     dream = models.TextField(_("dream: what could be"))
     design = models.TextField(_("design: what we will build"))
     destiny = models.TextField(_("destiny: who does what, from when"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class ProgressNote(models.Model):
     """A dated entry tied to a goal or a step. Shared with the citizen unless restricted with a reason."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="notes")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes")
     goal = models.ForeignKey(
         "goals.Goal", verbose_name=_("goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
     )
@@ -14,7 +14,9 @@ class ProgressNote(models.Model):
         "plans.Step", verbose_name=_("step"), on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
     )
     text = models.TextField(_("note"))
-    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.PROTECT, related_name="+"
+    )
     written_at = models.DateTimeField(_("written at"))
     is_restricted = models.BooleanField(_("restricted (not shown to the citizen)"), default=False)
     restriction_reason = models.TextField(_("reason for restricting"), blank=True)

@@ -3,7 +3,8 @@ from django.contrib import admin
 from carepath.organisations.models import Organisation, Service, Unit
 
 
-class UnitInline(admin.TabularInline):
+# Stacked, not tabular: a tabular inline's inputs have only a column heading, no label (WCAG 1.3.1).
+class UnitInline(admin.StackedInline):
     model = Unit
     extra = 0
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.choices import FunctionalLevel, LifeDomain
@@ -65,7 +66,7 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=200)
     purpose = models.TextField(_("purpose"))
     life_domains = models.JSONField(
-        _("life domains"), default=list, help_text=_("Codes: ") + ", ".join(LifeDomain.values)
+        _("life domains"), default=list, help_text=format_lazy("{}{}", _("Codes: "), ", ".join(LifeDomain.values))
     )
     level_min = models.PositiveSmallIntegerField(
         _("lowest functional level served"), choices=FunctionalLevel.choices, default=FunctionalLevel.NONE

@@ -16,12 +16,14 @@ class Step(Versioned):
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
 
-    goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="steps")
+    goal = models.ForeignKey("goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="steps")
     what = models.CharField(_("what"), max_length=300)
     who = models.CharField(_("who"), max_length=200)
     due_on = models.DateField(_("when"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -39,15 +41,17 @@ class StepAttachment(models.Model):
         VIDEO = "video", _("Video")
         EASY_READ = "easy_read", _("Easy-read text")
 
-    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attachments")
+    step = models.ForeignKey(Step, verbose_name=_("step"), on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to="steps/%Y/", blank=True)
     description = models.CharField(
         _("description"), max_length=300, help_text=_("What the picture or video shows, for screen readers")
     )
     text = models.TextField(_("easy-read text"), blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         ordering = ["pk"]
@@ -60,7 +64,9 @@ class StepAttachment(models.Model):
 class SavingsPlan(models.Model):
     """Money saved towards a goal (a trip, a bicycle), with deposits and progress."""
 
-    goal = models.OneToOneField("goals.Goal", on_delete=models.CASCADE, related_name="savings_plan")
+    goal = models.OneToOneField(
+        "goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="savings_plan"
+    )
     target_amount = models.DecimalField(_("target amount"), max_digits=10, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
 
@@ -80,10 +86,14 @@ class SavingsPlan(models.Model):
 
 
 class SavingsDeposit(models.Model):
-    savings_plan = models.ForeignKey(SavingsPlan, on_delete=models.CASCADE, related_name="deposits")
+    savings_plan = models.ForeignKey(
+        SavingsPlan, verbose_name=_("savings plan"), on_delete=models.CASCADE, related_name="deposits"
+    )
     amount = models.DecimalField(_("amount"), max_digits=10, decimal_places=2)
     deposited_on = models.DateField(_("date"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["deposited_on", "pk"]

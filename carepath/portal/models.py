@@ -14,14 +14,23 @@ class Proxy(models.Model):
         PROGRESS = "progress", _("Only my goals and how they are going")
         PLAN_AND_NOTES = "plan_notes", _("My goals, my plan and the notes")
 
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="proxies")
-    representative = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proxies_held")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="proxies"
+    )
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("representative"),
+        on_delete=models.CASCADE,
+        related_name="proxies_held",
+    )
     relation = models.CharField(_("who they are to you"), max_length=100, help_text=_("For example: my mother"))
     scope = models.CharField(_("what they may see"), max_length=12, choices=Scope.choices)
     valid_from = models.DateField(_("from"))
     valid_until = models.DateField(_("until"), null=True, blank=True)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    granted_at = models.DateTimeField(auto_now_add=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("granted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("stopped at"), null=True, blank=True)
 
     class Meta:
@@ -42,10 +51,12 @@ class Proxy(models.Model):
 class Wish(models.Model):
     """A new wish the citizen writes in the portal; the case worker takes it up as a goal."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="wishes")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="wishes")
     text = models.TextField(_("your wish"))
-    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    written_at = models.DateTimeField(auto_now_add=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written at"), auto_now_add=True)
     taken_up_in = models.ForeignKey(
         "goals.Goal", verbose_name=_("goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -12,7 +12,7 @@ class Referral(models.Model):
         DECLINED = "declined", _("Declined")
         ENDED = "ended", _("Ended")
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="referrals")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="referrals")
     service = models.ForeignKey(
         "organisations.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="referrals"
     )
@@ -20,13 +20,20 @@ class Referral(models.Model):
         "goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals"
     )
     message = models.TextField(_("message to the provider"), blank=True)
-    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("referred by"), on_delete=models.PROTECT, related_name="+"
+    )
     referred_at = models.DateTimeField(_("referred at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 

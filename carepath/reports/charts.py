@@ -7,6 +7,8 @@ accessible version. No inline style (the Content-Security-Policy refuses it): pr
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import formats
+
 from carepath.reports.tables import Cell, Table
 
 WIDTH = 520
@@ -68,7 +70,8 @@ def bar_chart(table: Table) -> BarChart | None:
         bars.append(
             Bar(
                 label=_short(str(row[0])),
-                value_text="" if row[-1] is None else str(row[-1]),
+                # The figure as the table beside it shows it: with the language's decimal sign.
+                value_text="" if row[-1] is None else formats.localize(row[-1]),
                 x=_n(start),
                 y=_n(y),
                 width=_n(length),

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from carepath.cases.models import Case, CaseTeamMember
 from carepath.consents.models import Consent
@@ -259,7 +260,12 @@ def comparison(now: dict[str, Decimal | None], before: dict[str, Decimal | None]
         rows.append([label, this, previous, change])
     return Table(
         title=_("Comparison of results"),
-        columns=[_("Indicator"), _("This period"), _("Previous period"), _("Change")],
+        columns=[
+            _("Indicator"),
+            _("This period"),
+            _("Previous period"),
+            pgettext("a difference between two figures", "Change"),
+        ],
         rows=rows,
         note=_("The previous period has the same length and ends the day before this one starts."),
     )

@@ -135,7 +135,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# The languages of the seeds' countries. Each is shown to the user in its own name (the switcher).
+LANGUAGES = [
+    ("en", _("English")),
+    ("da", _("Danish")),
+    ("lt", _("Lithuanian")),
+    ("pt", _("Portuguese")),
+    ("de", _("German")),
+    ("it", _("Italian")),
+    ("bg", _("Bulgarian")),
+]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["carepath.formats"]
 TIME_ZONE = os.environ.get("CAREPATH_TIME_ZONE", "Europe/Brussels")

@@ -47,6 +47,12 @@ def page(browser: object) -> Iterator[object]:
     opened = context.new_page()
     opened.set_default_timeout(10_000)
     yield opened
+    # Let the last page finish loading first: a request the server is still answering when the test
+    # database is emptied makes SQLite refuse the flush ("database table is locked").
+    try:
+        opened.wait_for_load_state("networkidle", timeout=5_000)
+    except Exception:  # noqa: BLE001, S110 (a page that never settles is closed all the same)
+        pass
     context.close()
 
 

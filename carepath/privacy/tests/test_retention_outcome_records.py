@@ -42,10 +42,14 @@ def groups():
     with_a_kept_case.cases.add(recent)
     held_lately = focus_group_of(old, held_on=years_ago(0.5).date())
     return {
-        "gone": gone, "gone_photo": material_of(gone),
-        "kept_photo": material_of(with_a_kept_case), "with_a_kept_case": with_a_kept_case,
-        "held_lately": held_lately, "lately_photo": material_of(held_lately),
-        "old_rating": rating_of(old), "recent_rating": rating_of(recent),
+        "gone": gone,
+        "gone_photo": material_of(gone),
+        "kept_photo": material_of(with_a_kept_case),
+        "with_a_kept_case": with_a_kept_case,
+        "held_lately": held_lately,
+        "lately_photo": material_of(held_lately),
+        "old_rating": rating_of(old),
+        "recent_rating": rating_of(recent),
     }
 
 
