@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
+from carepath.api.api import api
+
 
 def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer: answers without touching personal data."""
@@ -12,6 +14,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("carepath.accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("api/hsds/", include("carepath.directory.urls")),
+    path("fhir/r4/", include("carepath.fhir.urls")),
+    path("imports/", include("carepath.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),  # the language switcher (set_language)
     path("portal/", include("carepath.portal.urls")),
     path("reports/", include("carepath.reports.urls")),

@@ -20,6 +20,9 @@ PUBLIC_PREFIXES = (
     "/admin/login/",
     "/i18n/",
     "/healthz",
+    # Programs authenticate each request with a token (carepath/api/auth.py), not with a session.
+    "/api/",
+    "/fhir/",
 )
 
 # What a signed-in user may open before the second step: the second step itself, and a way out.

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from carepath.accounts.models import Role
 
 PORTAL_PREFIX = "/portal/"
-SHARED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/oidc/")
+SHARED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/oidc/", "/api/", "/fhir/")
 
 
 class PortalSeparationMiddleware:

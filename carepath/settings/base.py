@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "carepath.learning",
     "carepath.reports",
     "carepath.privacy",
+    "carepath.api",
+    "carepath.fhir",
+    "carepath.directory",
+    "carepath.imports",
     "carepath.demo",
 ]
 

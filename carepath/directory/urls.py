@@ -1,0 +1,3 @@
+"""Filled in by the directory work."""
+
+urlpatterns: list = []

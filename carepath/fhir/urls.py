@@ -1,0 +1,3 @@
+"""Filled in by the fhir work."""
+
+urlpatterns: list = []
