@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from carepath.directory.ids import ORGANIZATION, SERVICE, hsds_id
 from tests.authorization.world import World
 
 
@@ -70,6 +71,8 @@ def url_of(route: Route, world: World) -> str:
         "review_id": world.review.pk,
         "inquiry_id": world.inquiry.pk,
         "slug": "goal-attainment",
+        "hsds_service_id": hsds_id(SERVICE, world.referral.service_id),
+        "hsds_organization_id": hsds_id(ORGANIZATION, world.referral.service.provider_id),
         "fmt": "pdf",
     }
     kwargs = {}
