@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from carepath.api import problems
 from carepath.api.auth import TokenAuth
+from carepath.api.routers import assessments, cases, consents, evaluations, goals, notes, people, plans, referrals
 
 api = NinjaAPI(
     title="Carepath API",
@@ -17,3 +18,6 @@ api = NinjaAPI(
     docs_url=None,  # no Swagger page: it would need scripts from outside; openapi.json serves any tool
 )
 problems.install(api)
+
+for area in (cases, people, consents, assessments, goals, referrals, plans, notes, evaluations):
+    api.add_router("/", area.router)

@@ -1,3 +1,8 @@
-"""Filled in by the imports work."""
+from django.urls import path
 
-urlpatterns: list = []
+from carepath.imports import views
+
+app_name = "imports"
+urlpatterns = [
+    path("", views.caseload_import, name="caseload_import"),
+]

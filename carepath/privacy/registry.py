@@ -81,6 +81,7 @@ HOLDERS: tuple[Holder, ...] = (
     Holder("learning.focusgroup", ("cases__person",)),
     Holder("learning.focusgroupmaterial", ("focus_group__cases__person",)),
     Holder("portal.wish", ("case__person",)),
+    Holder("imports.importedcase", ("case__person",), title=_("Reference in the previous system")),
     # Who looked at or changed their file is theirs to know (GDPR art. 15(1)(c): recipients).
     Holder("audit.auditevent", ("person", "case__person"), title=_("Who looked at or changed the file, and when")),
 )
@@ -94,6 +95,7 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "cases.casetype": "a kind of case with its deadline rules",
     "cases.deadlinerule": "a time limit of a case type, the same for everyone",
     "privacy.retentionrule": "how long each record type is kept; no row is about a person",
+    "api.apitoken": "an API token of a staff account (only its hash); says nothing about a citizen",
     "learning.afteractionreview": "a team's review of its own work or a pilot; names no service user",
     "learning.appreciativeinquiry": "a team's inquiry into what works; names no service user",
 }

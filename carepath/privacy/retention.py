@@ -164,6 +164,7 @@ SPECS: dict[RetentionRule.RecordType, Spec] = {
     ),
     Type.CASE: Spec(
         "cases.case", in_closed_case(""), blank={"closure_reason": ""}, erasable=False,
+        children=(("imports.importedcase", "case", {"reference": ""}),),
         audit_case="pk", audit_person="person",
     ),
     Type.CONSENT: Spec(

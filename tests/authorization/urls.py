@@ -71,6 +71,8 @@ def url_of(route: Route, world: World) -> str:
         "review_id": world.review.pk,
         "inquiry_id": world.inquiry.pk,
         "slug": "goal-attainment",
+        "resource_type": "Goal",
+        "resource_id": str(world.goal.pk),
         "hsds_service_id": hsds_id(SERVICE, world.referral.service_id),
         "hsds_organization_id": hsds_id(ORGANIZATION, world.referral.service.provider_id),
         "fmt": "pdf",

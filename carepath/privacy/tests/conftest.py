@@ -8,6 +8,7 @@ from carepath.access import policy
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.evaluations.models import GoalAttainment, QualityOfLifeRating
+from carepath.imports.models import ImportedCase
 from carepath.learning.models import FocusGroup, FocusGroupMaterial
 from carepath.notes.models import ProgressNote
 from carepath.people.models import Household, Person
@@ -42,6 +43,9 @@ def tomas(db) -> Person:
     FocusGroupMaterial.objects.create(
         focus_group=group, kind="image", file=ContentFile(b"\x89PNG\r\n\x1a\n", name="bank.png"),
         description="Tomas at the bank counter", added_by=case.signal.received_by,
+    )
+    ImportedCase.objects.create(
+        organisation=case.unit.organisation, reference="OLD-1234", case=case, imported_by=case.signal.received_by
     )
     policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
     return person
