@@ -16,6 +16,15 @@ def create_token(*, user: User, name: str) -> str:
     return token
 
 
+def revoke_token(*, prefix: str) -> int:
+    """Revoke the one active token starting with `prefix`; returns how many matched (nothing is
+    revoked unless exactly one does)."""
+    active = ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True)
+    if active.count() != 1:
+        return active.count()
+    return active.update(revoked_at=timezone.now())
+
+
 def user_for_token(token: str) -> User | None:
     """The active staff user the token belongs to, or None (unknown, revoked, or the account locked)."""
     found = (
