@@ -1,6 +1,8 @@
 """GET /fhir/r4/<Type>?patient=<person id>: a searchset Bundle whose every resource validates."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 
@@ -125,14 +127,15 @@ def test_a_refused_search_is_audited_as_denied():
 
 
 @pytest.mark.parametrize("resource_type", ["CarePlan", "QuestionnaireResponse"])
-def test_queries_do_not_grow_with_the_steps_and_answers(resource_type, django_assert_max_num_queries):
+def test_queries_do_not_grow_with_the_steps_and_answers(resource_type):
     world = fhir_case()
     client = token_client(case_worker_of(world))
-    # The token (2), the cases (1), the records (2 or 3), the audit entry (2).
-    with django_assert_max_num_queries(8):
+    # The token, the cases, the records, the audit entry (one more on PostgreSQL: the chain's lock).
+    with CaptureQueriesContext(connection) as few:
         _search(client, resource_type, world.case.person_id)
     for _ in range(5):
         f.StepFactory(goal=world.goal)
         f.GoalFactory(case=world.case)
-    with django_assert_max_num_queries(8):
+    with CaptureQueriesContext(connection) as many:
         _search(client, resource_type, world.case.person_id)
+    assert len(many) == len(few) <= 9
