@@ -34,8 +34,8 @@ class _Page(HTMLParser):
         self.ids: set[str] = set()
         self.forms: list[dict] = []
         self.summary_links: list[str] = []
-        self.summary_at: int | None = None  # the order of the summary among main's children
-        self._in_summary = 0
+        self.summary_at: int | None = None  # the summary's place in the page's order of elements
+        self._summary_depth = 0  # open <div>s inside the summary; 0 outside it
         self._elements = 0
 
     def handle_starttag(self, tag, attrs):
@@ -45,10 +45,12 @@ class _Page(HTMLParser):
             self.ids.add(a["id"])
         classes = (a.get("class") or "").split()
         if "govuk-error-summary" in classes:
-            self._in_summary = 1
+            self._summary_depth = 1
             self.summary_at = self._elements
-        elif self._in_summary and tag == "a" and a.get("href", "").startswith("#"):
-            self.summary_links.append(a["href"][1:])
+        elif self._summary_depth:
+            self._summary_depth += tag == "div"
+            if tag == "a" and a.get("href", "").startswith("#"):
+                self.summary_links.append(a["href"][1:])
         if tag == "form" and a.get("method", "").lower() == "post":
             self.forms.append({"action": a.get("action") or "", "fields": 0, "hidden": {}, "at": self._elements})
         if tag in {"input", "textarea", "select"} and self.forms:
@@ -56,6 +58,10 @@ class _Page(HTMLParser):
                 self.forms[-1]["hidden"][a.get("name")] = a.get("value") or ""
             elif a.get("type") != "submit":
                 self.forms[-1]["fields"] += 1
+
+    def handle_endtag(self, tag):
+        if self._summary_depth and tag == "div":
+            self._summary_depth -= 1  # only links inside the summary are its entries
 
 
 def _parse(html: str) -> _Page:
