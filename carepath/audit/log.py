@@ -63,6 +63,13 @@ def append_many(entries: Iterable[Entry]) -> list[AuditEvent]:
     return events
 
 
+def locked_tail() -> str:
+    """Take the writers' lock for the rest of the transaction and return the last hash: for a bulk
+    writer (the synthetic data generator) that chains its own entries with `chain.entry_hash`."""
+    _lock()
+    return _last_hash()
+
+
 def _lock() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -11,6 +11,7 @@ from django.db import models
 
 from carepath.agreements.models import AgreementAction, AgreementVersion
 from carepath.assessments.models import Assessment
+from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
@@ -39,6 +40,7 @@ FIELDS: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
     (ProgressNote, ("case_id", "text", "written_at", "is_restricted")),
     (EvaluationMoment, ("case_id", "planned_on", "held_on", "citizen_words")),
     (GoalAttainment, ("evaluation_id", "goal_id", "level")),
+    (AuditEvent, ("pk", "at", "user_id", "action", "what", "object_id", "case_id", "person_id", "hash")),
 )
 
 

@@ -32,6 +32,10 @@ class Clock:
     def day(self, days_ago: int) -> datetime.date:
         return self.anchor - datetime.timedelta(days=days_ago)
 
+    def morning(self, days_ago: int) -> datetime.datetime:
+        """Nine in the morning (UTC) of that day: for records that keep only a date."""
+        return datetime.datetime.combine(self.day(days_ago), datetime.time(9), datetime.UTC)
+
     def at(self, days_ago: int, rng: random.Random) -> datetime.datetime:
         """A moment in office hours (UTC) on that day."""
         return datetime.datetime.combine(
@@ -70,6 +74,11 @@ class Pathway:
         self.rules = rules  # adult|child -> [(case type id, label, days)]
         self.stages: dict[str, int] = dict.fromkeys(STAGES, 0)
 
+    def audit(self, story: "Story", user: int, action: str, row: Row, what: str, at: datetime.datetime) -> None:
+        """The audit entry the access policy writes for this record (ids only)."""
+        self.rows.audit(user_id=user, action=action, row=row, what=what, at=at,
+                        case_id=story.case.pk if story.case else None, person_id=story.person.pk)
+
     def later(self, days_ago: int, low: int, high: int, floor: int = 0) -> int:
         """A day `low`..`high` days after `days_ago`, but not after `floor`."""
         return max(floor, days_ago - self.rng.randint(low, high))
@@ -95,6 +104,7 @@ class Pathway:
             request=text.request.format(**words),
         )
         story = Story(kind, person, home, stage, worker, signal, received)
+        self.audit(story, worker, "create", signal, "cases.signal", signal.received_at)
         if stage == "signal_closed":
             signal.status, signal.closed_reason = Signal.Status.CLOSED, rng.choice(texts.SIGNAL_CLOSED)
             signal.triaged_by_id, signal.triaged_at = worker, clock.at(self.later(received, 1, 4), rng)
@@ -138,6 +148,7 @@ class Pathway:
             Case, signal_id=signal.pk, person_id=signal.person_id, household_id=signal.household_id,
             case_type_id=signal.case_type_id, unit_id=signal.unit_id, opened_at=opened_at,
         )
+        self.audit(story, story.case_worker, "create", story.case, "cases.case", opened_at)
         self.member(story, story.case_worker, "Case worker", story.opened, manager=True)
         if story.kind == "child":
             social = self.later(story.received, 2, 9)
@@ -164,11 +175,13 @@ class Pathway:
         if story.stage in WORKING or story.stage == "planning":
             scopes.append(Consent.Scope.SHARE_PROVIDERS)
         for scope in scopes:
-            story.consents.append(self.rows.add(
+            consent = self.rows.add(
                 Consent, case_id=story.case.pk, given_by=who[:200], relation=relation,  # type: ignore[union-attr]
                 scope=scope, method=Consent.Method.IN_PERSON, given_on=self.clock.day(given),
                 recorded_by_id=story.case_worker,
-            ))
+            )
+            story.consents.append(consent)
+            self.audit(story, story.case_worker, "create", consent, "consents.consent", self.clock.morning(given))
 
     def close(self, story: Story) -> None:
         """Closure with outcome and reason; open clocks stop, referrals end, as close_case does."""

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 LEVELS, LEVEL_WEIGHTS = (0, 1, 2, 3, 4), (15, 30, 30, 18, 7)
 ASSESSMENTS = {"opened": (0, 1), "planning": (1, 1), "in_progress": (1, 2), "evaluated": (2, 3), "closed": (2, 3)}
-NOTES = {"opened": (0, 0), "planning": (0, 1), "in_progress": (2, 5), "evaluated": (3, 6), "closed": (3, 6)}
+# About 20 progress notes per case on average (issue 6: the volume of a real caseload).
+NOTES = {"opened": (0, 0), "planning": (1, 6), "in_progress": (15, 35), "evaluated": (20, 40), "closed": (20, 40)}
+GOALS = (2, 5)  # goals per case: about three on average, the signal's fitting goals first
 # Seed 000: of 44 goals, 28 were fully achieved, 10 partially and 6 not.
 ATTAINMENT, ATTAINMENT_WEIGHTS = ("fully", "partially", "not"), (28, 10, 6)
 SAVINGS_GOALS = ("Travel abroad for a week with a support worker", "Go to a concert or match in the city")
@@ -59,7 +61,7 @@ class Plan:
             if n:
                 levels = [max(0, v - 1) if rng.random() < 0.45 else min(4, v + 1) if rng.random() < 0.08 else v
                           for v in levels]
-            self.rows.add(
+            assessment = self.rows.add(
                 Assessment, case_id=self.case_id, assessed_on=self.clock.day(day), assessed_by_id=s.case_worker,
                 physical_level=levels[0], physical_description=texts.DIMENSION_TEXTS["physical"][levels[0]],
                 communication_level=levels[1],
@@ -67,6 +69,7 @@ class Plan:
                 social_level=levels[2], social_description=texts.DIMENSION_TEXTS["social"][levels[2]],
                 strengths=rng.choice(texts.STRENGTHS), resources=rng.choice(texts.RESOURCES),
             )
+            self.p.audit(s, s.case_worker, "create", assessment, "assessments.assessment", self.clock.morning(day))
             if n == 0:
                 s.levels = (levels[0], levels[1], levels[2])
         if s.kind == "adult":
@@ -78,7 +81,10 @@ class Plan:
         fitting = (texts.CHILD_SIGNAL_GOALS if s.kind == "child" else texts.ADULT_SIGNAL_GOALS)[self.template]
         templates = texts.CHILD_GOALS if s.kind == "child" else texts.ADULT_GOALS
         s.goals_set = self.p.later(assessed, 0, 5, s.end)
-        chosen = rng.sample(fitting, rng.randint(1, min(3, len(fitting))))
+        count = rng.randint(*GOALS)
+        chosen = rng.sample(fitting, min(count, len(fitting)))
+        others = [n for n in range(len(templates)) if n not in fitting]
+        chosen += rng.sample(others, min(count - len(chosen), len(others)))
         for n in chosen:
             text = templates[n]
             goal = self.rows.add(
@@ -89,6 +95,7 @@ class Plan:
                 created_by_id=s.case_worker, created_at=self.clock.at(s.goals_set, rng),
             )
             s.goals.append((goal, text))
+            self.p.audit(s, s.case_worker, "create", goal, "goals.goal", goal.created_at)
 
     def agreement(self) -> None:
         """A negotiated agreement; a third of families renegotiate it once."""
@@ -162,6 +169,7 @@ class Plan:
                                      who=f"{s.person.given} with the support worker" if n % 2 else s.person.given,
                                      due_on=self.clock.day(due), status=self.step_status(due), created_by_id=author)
                 self.step_rows.append((step, goal))
+                self.p.audit(s, author, "create", step, "plans.step", self.clock.morning(start))
                 if rng.random() < 0.06:
                     self.rows.add(StepAttachment, step_id=step.pk, kind=StepAttachment.Kind.EASY_READ,
                                   description="Easy-read steps", text=rng.choice(texts.EASY_READ),
@@ -200,11 +208,14 @@ class Plan:
             text, reason = template.format(given=s.person.given, step=step.what if step else ""), ""
             if rng.random() < 0.05:
                 text, reason = rng.choice(texts.RESTRICTED)  # restricted: never without a reason
-            self.rows.add(
+            note = self.rows.add(
                 ProgressNote, case_id=self.case_id, text=text, written_by_id=rng.choice(s.team),
                 written_at=self.clock.at(rng.randint(s.end, start), rng), is_restricted=bool(reason),
                 restriction_reason=reason, goal_id=goal.pk if goal else None, step_id=step.pk if step else None,
             )
+            # The writer opened the case page, then saved the note.
+            self.p.audit(s, note.written_by_id, "view", s.case, "cases.case", note.written_at)  # type: ignore[arg-type]
+            self.p.audit(s, note.written_by_id, "create", note, "notes.progressnote", note.written_at)
 
     def evaluations(self) -> None:
         """Held moments record attainment and the citizen's words; open cases have the next planned."""
@@ -216,6 +227,7 @@ class Plan:
                 EvaluationMoment, case_id=self.case_id, planned_on=self.clock.day(held + rng.randint(0, 7)),
                 held_on=self.clock.day(held), created_by_id=s.case_worker,
             )
+            self.p.audit(s, s.case_worker, "update", moment, "evaluations.evaluationmoment", self.clock.morning(held))
             levels = []
             for goal, _text in s.goals:
                 level = rng.choices(ATTAINMENT, ATTAINMENT_WEIGHTS)[0]

@@ -15,6 +15,8 @@ from django.db import connection, models
 from carepath.accounts.models import User
 from carepath.agreements.models import AgreementAction, AgreementVersion
 from carepath.assessments.models import Assessment
+from carepath.audit import chain, log
+from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
@@ -30,7 +32,7 @@ ReferralGoal = Referral.goals.through
 ORDER: tuple[type[models.Model], ...] = (
     Household, Person, Signal, Deadline, Case, CaseTeamMember, Consent, Assessment, Goal,
     AgreementVersion, AgreementAction, Referral, ReferralGoal, Step, StepAttachment, SavingsPlan,
-    SavingsDeposit, ProgressNote, EvaluationMoment, GoalAttainment,
+    SavingsDeposit, ProgressNote, EvaluationMoment, GoalAttainment, AuditEvent,
 )
 
 
@@ -94,6 +96,8 @@ class Rows:
                         for model in ORDER}
         self.pending: dict[type[models.Model], list[Row]] = {model: [] for model in ORDER}
         self.written: dict[type[models.Model], int] = dict.fromkeys(ORDER, 0)
+        # Audit entries are chained in the order they are added (= id order), after the log's tail.
+        self.audit_tail = log.locked_tail()
 
     def add(self, model: type[models.Model], **fields: Any) -> Row:
         """Queue one row, its primary key set; returns it so later steps can still change it."""
@@ -103,7 +107,24 @@ class Rows:
         self.pending[model].append(row)
         return row
 
+    def audit(self, *, user_id: int, action: str, row: Row, what: str, at: Any,
+              case_id: int | None, person_id: int | None) -> None:
+        """One audit entry for a record of the story, as the access policy would have written it."""
+        self.add(AuditEvent, at=at, user_id=user_id, action=action, what=what, object_id=row.pk,
+                 case_id=case_id, person_id=person_id)
+
+    def _chain_audit(self) -> None:
+        prev = self.audit_tail
+        for row in self.pending[AuditEvent]:
+            row.prev_hash = prev
+            row.hash = prev = chain.entry_hash(
+                prev_hash=prev, at=row.at, user_id=row.user_id, action=row.action, what=row.what,
+                object_id=row.object_id, case_id=row.case_id, person_id=row.person_id,
+            )
+        self.audit_tail = prev
+
     def flush(self) -> None:
+        self._chain_audit()
         with connection.cursor() as cursor:
             for model in ORDER:
                 rows, table = self.pending[model], self.tables[model]
