@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every query of the request knows whether it must read from the primary
+    # (inert without a read replica; see carepath/core/db_routers.py).
+    "carepath.core.db_pinning.PinToPrimaryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -111,6 +114,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+# A read replica of the PostgreSQL primary: reads go there, writes and the reads that must see them
+# go to the primary (carepath/core/db_routers.py, docs/scaling.md). Without it there is no router.
+DATABASE_ROUTERS: list[str] = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CAREPATH_DB_CONN_MAX_AGE", "60")),
+    )
+    DATABASE_ROUTERS = ["carepath.core.db_routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

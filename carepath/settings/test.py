@@ -12,3 +12,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEBUG = False
+
+# A second alias on the same test database (Django's test mirror), so tests can show where the
+# replica router sends each query. Routing stays off unless a test turns it on (the `replica`
+# fixture in carepath/core/tests/test_db_routers.py): a test that declares only "default" must
+# never be sent to "replica", which Django refuses.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_ROUTERS = []
