@@ -2,10 +2,10 @@
 
 Writers are serialised so the chain never forks: on PostgreSQL by a transaction-scoped advisory
 lock taken before the last hash is read; on SQLite every write transaction already holds the
-database's write lock (`transaction_mode=IMMEDIATE` in the settings). The unique `prev_hash`
-constraint refuses a fork even if that ever failed. When the caller is inside a transaction the
-lock is held until it commits: audit entries are written in the same transaction as the change
-they describe, or not at all.
+database's write lock (`transaction_mode=IMMEDIATE` in the settings). The unique `chained_after`
+(the id of the last entry when a write began) refuses a fork even if that ever failed. When the
+caller is inside a transaction the lock is held until it commits: audit entries are written in the
+same transaction as the change they describe, or not at all.
 """
 
 from collections.abc import Iterable
@@ -44,7 +44,7 @@ def append(
     entry = Entry(user_id, action, what, object_id, case_id, person_id)
     with transaction.atomic(savepoint=False):
         _lock()
-        event = _chained([entry], _last_hash())[0]
+        event = _chained([entry], *_tail())[0]
         event.save(force_insert=True)
     return event
 
@@ -57,7 +57,7 @@ def append_many(entries: Iterable[Entry]) -> list[AuditEvent]:
         return []
     with transaction.atomic(savepoint=False):
         _lock()
-        events = _chained(entries, _last_hash())
+        events = _chained(entries, *_tail())
         # The model's own bulk_create refuses unchained entries; these are chained here, under the lock.
         models.QuerySet.bulk_create(AuditEvent.objects.all(), events)
     return events
@@ -67,7 +67,7 @@ def locked_tail() -> str:
     """Take the writers' lock for the rest of the transaction and return the last hash: for a bulk
     writer (the synthetic data generator) that chains its own entries with `chain.entry_hash`."""
     _lock()
-    return _last_hash()
+    return _tail()[1]
 
 
 def _lock() -> None:
@@ -76,14 +76,16 @@ def _lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
 
 
-def _last_hash() -> str:
-    return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+def _tail() -> tuple[int, str]:
+    """The id and hash of the last entry: (0, GENESIS) while the log is empty."""
+    last = AuditEvent.objects.order_by("-id").values_list("id", "hash").first()
+    return last or (0, GENESIS)
 
 
-def _chained(entries: list[Entry], prev_hash: str) -> list[AuditEvent]:
+def _chained(entries: list[Entry], last_id: int, prev_hash: str) -> list[AuditEvent]:
     now = timezone.now()
     events = []
-    for entry in entries:
+    for n, entry in enumerate(entries):
         event = AuditEvent(
             at=now,
             user_id=entry.user_id,
@@ -93,6 +95,7 @@ def _chained(entries: list[Entry], prev_hash: str) -> list[AuditEvent]:
             case_id=entry.case_id,
             person_id=entry.person_id,
             prev_hash=prev_hash,
+            chained_after=last_id if n == 0 else None,  # the fork guard: see the model
         )
         event.hash = event.computed_hash()
         prev_hash = event.hash

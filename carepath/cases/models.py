@@ -145,7 +145,11 @@ class Case(Versioned):
     class Meta:
         ordering = ["-opened_at"]
         verbose_name = _("case")
-        indexes = [models.Index(fields=["unit", "status"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            # Newest-first lists (the case list's keyset pages, a team leader's caseload) walk this.
+            models.Index(fields=["-opened_at", "-id"], name="cases_case_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,7 @@ from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
 from carepath.evaluations import selectors as evaluation_selectors
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import Step
@@ -30,17 +31,19 @@ def caseload_for(user: User, *, status: str = Case.Status.OPEN) -> QuerySet[Case
         policy.visible_cases(user)
         .filter(status=status)
         .select_related("person", "case_type", "unit")
-        .order_by("-opened_at")
+        .order_by("-opened_at", "-pk")
     )
 
 
 def open_deadlines_for(user: User) -> QuerySet[Deadline]:
     """Deadlines not met yet on the user's signals and cases, earliest first."""
-    signals = policy.visible_signals(user).values("pk")
-    cases = policy.visible_cases(user).filter(status=Case.Status.OPEN).values("signal_id")
+    # Of the unit's signals, those still waiting for triage; once a case is opened its deadlines are
+    # its team's (and the unit leader's, who sees every case of the unit).
+    signals = policy.visible_signals(user).filter(status=Signal.Status.NEW).order_by().values("pk")
+    cases = policy.visible_cases(user).filter(status=Case.Status.OPEN).order_by().values("signal_id")
     return (
         Deadline.objects.filter(done_on__isnull=True)
-        .filter(Q(signal_id__in=signals) | Q(signal_id__in=cases))
+        .filter(signal_id__in=signals.union(cases))  # a UNION, not an OR: see policy.visible_cases
         .exclude(signal__status=Signal.Status.CLOSED)
         .select_related("signal__person", "signal__case")
         .order_by("due_on")
@@ -110,8 +113,7 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
     """The case page's data. `case` comes from policy.get_case, so the look is already audited."""
     steps = Step.objects.prefetch_related("attachments")
     goals = (
-        Goal.objects.filter(Q(case=case) | Q(group_cases=case))
-        .distinct()
+        Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
         .select_related("savings_plan", "case__person")
         .prefetch_related(Prefetch("steps", queryset=steps), "savings_plan__deposits", "group_cases__person")
     )

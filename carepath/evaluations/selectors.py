@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from carepath.cases.models import Case
 from carepath.core.choices import LifeDomain
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.people.models import Person
 
@@ -24,9 +25,8 @@ def goals_to_evaluate(*, evaluation: EvaluationMoment) -> list[Goal]:
     case_id = evaluation.case_id
     rated = GoalAttainment.objects.filter(evaluation=evaluation).values("goal_id")
     return list(
-        Goal.objects.filter(Q(case_id=case_id) | Q(group_cases__id=case_id))
+        Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case_id))
         .filter(Q(status__in=EVALUATED_STATUSES) | Q(pk__in=rated))
-        .distinct()
         .order_by("due_on", "pk")
     )
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.people.models import Person
@@ -24,7 +25,7 @@ OPEN_STEP = (Step.Status.PLANNED, Step.Status.IN_PROGRESS)
 
 def goal_ids(person: Person) -> QuerySet[Goal, Any]:
     """The person's goals: those of their own cases and the group goals shared with them."""
-    return Goal.objects.filter(Q(case__person=person) | Q(group_cases__person=person)).values("pk")
+    return goal_selectors.ids_of_person(person.pk)
 
 
 def current_case(person: Person) -> Case | None:

@@ -10,6 +10,7 @@ from carepath.accounts.models import User
 from carepath.assessments.models import Assessment
 from carepath.cases.models import Case
 from carepath.core.choices import LifeDomain
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.organisations.models import Service
 from carepath.referrals.models import Referral
@@ -117,7 +118,7 @@ class Suggestion:
 
 def case_goals(case: Case) -> QuerySet[Goal]:
     """The goals of a case, its own and the group goals it shares."""
-    return Goal.objects.filter(Q(case=case) | Q(group_cases=case)).distinct()
+    return Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
 
 
 def latest_level(case: Case) -> int | None:

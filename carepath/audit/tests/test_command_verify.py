@@ -70,8 +70,8 @@ def test_a_forged_entry_slipped_into_a_gap_is_found_even_with_a_correct_own_hash
     before_gap = chain_of(2)
     skip_ids(10)
     after_gap = chain_of(2)
-    # A forger with database access takes a free id between genuine entries. It cannot point at its
-    # predecessor (that hash already has a successor: the unique constraint), so its link is wrong.
+    # A forger with database access takes a free id between genuine entries and links it to some
+    # earlier entry: the entry after it in id order then no longer links to its predecessor.
     forged = AuditEvent(id=before_gap[-1].pk + 1, at=before_gap[-1].at, user_id=before_gap[0].user_id,
                         action="view", what="people.person", prev_hash="b" * 64)
     forged.hash = forged.computed_hash()
@@ -80,13 +80,23 @@ def test_a_forged_entry_slipped_into_a_gap_is_found_even_with_a_correct_own_hash
     assert f"broken at entry {forged.pk}: previous-hash mismatch" in _broken_at()
 
 
-def test_a_forged_entry_cannot_fork_the_chain():
+def test_a_second_write_after_the_same_entry_is_refused():
+    entries = chain_of(3)
+    assert entries[2].chained_after == entries[1].pk
+    fork = AuditEvent(id=entries[-1].pk + 100, at=entries[-1].at, user_id=entries[0].user_id, action="view",
+                      what="people.person", prev_hash=entries[1].hash, chained_after=entries[1].pk)
+    fork.hash = fork.computed_hash()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        fork.save(force_insert=True)
+
+
+def test_a_forged_fork_without_the_guard_is_found():
     entries = chain_of(3)
     forged = AuditEvent(id=entries[-1].pk + 100, at=entries[-1].at, user_id=entries[0].user_id, action="view",
                         what="people.person", prev_hash=entries[0].hash)
     forged.hash = forged.computed_hash()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        forged.save(force_insert=True)
+    forged.save(force_insert=True)
+    assert f"broken at entry {forged.pk}: previous-hash mismatch" in _broken_at()
 
 
 def test_a_forged_entry_with_a_made_up_hash_is_found():
