@@ -12,8 +12,11 @@ from carepath.cases import selectors, services
 from carepath.cases.forms import CloseCaseForm, SignalForm, TeamMemberForm, TriageForm
 from carepath.cases.models import Case, Deadline, Signal
 from carepath.core.concurrency import StaleEdit
+from carepath.core.keyset import cursor, keyset_page
 from carepath.core.views import render_form, staff_user
 from carepath.referrals import selectors as referral_selectors
+
+CASE_LIST_PAGE = 50  # cases per page of the case list
 
 
 def signal_new(request: HttpRequest) -> HttpResponse:
@@ -73,9 +76,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if status not in Case.Status.values:
         status = Case.Status.OPEN
     user = staff_user(request)
-    cases = list(selectors.caseload_for(user, status=status)[:200])
-    policy.record_listed(user, [(c.person_id, c.pk) for c in cases])
-    return render(request, "cases/case_list.html", {"cases": cases, "status": status})
+    page = keyset_page(
+        selectors.caseload_for(user, status=status),
+        newest_first_by="opened_at",
+        after=cursor(request.GET.get("after")),
+        size=CASE_LIST_PAGE,
+    )
+    policy.record_listed(user, [(c.person_id, c.pk) for c in page.items])
+    return render(request, "cases/case_list.html", {"cases": page.items, "page": page, "status": status})
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:

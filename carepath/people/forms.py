@@ -1,9 +1,13 @@
+import datetime
+from typing import Any
+
 from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from carepath.accounts.models import Role, User
 from carepath.core.forms import Form, VersionedModelForm
+from carepath.people import search
 from carepath.people.models import Person
 
 DETAILS = ["given_name", "family_name", "birth_date", "address", "phone", "email", "preferred_language"]
@@ -45,3 +49,27 @@ class PortalAccountForm(Form):
         if User.objects.filter(role=Role.CITIZEN, email__iexact=email).exists():
             raise forms.ValidationError(_("A portal account with this e-mail address exists already."))
         return email
+
+
+class PersonSearchForm(Form):
+    """Find a person: a name, a date of birth, or both. Sent by POST, so no name reaches a URL."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        required=False,
+        help_text=_("Given and family name, in any order. Accents, capitals and a small typo do not matter."),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        help_text=_("Only people born that day. With it, one right word of the name is enough."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        name: str = data.get("name", "")
+        born: datetime.date | None = data.get("birth_date")
+        if not search.words(name) and born is None and "birth_date" not in self.errors:
+            self.add_error("name", _("Enter a name or a date of birth."))
+        return data

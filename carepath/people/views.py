@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from carepath.access import policy
 from carepath.core.concurrency import StaleEdit
 from carepath.core.views import posted, render_form, staff_user
-from carepath.people import selectors, services
-from carepath.people.forms import PersonDetailsForm, PortalAccountForm
+from carepath.people import search, selectors, services
+from carepath.people.forms import PersonDetailsForm, PersonSearchForm, PortalAccountForm
 
 
 def person_edit(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -80,4 +80,28 @@ def portal_access(request: HttpRequest, case_id: int) -> HttpResponse:
     }
     response = render(request, "people/portal_access.html", context, status=status)
     response["Cache-Control"] = "private, no-store"  # the one-time link must not be kept by a browser
+    return response
+
+
+def person_search(request: HttpRequest) -> HttpResponse:
+    """Find a person among those the user may find. GET shows the form; the search is a POST, so
+    the name typed never appears in a URL, a log line or the browser's history."""
+    user = staff_user(request)
+    form = PersonSearchForm(posted(request))
+    found = None
+    if request.method == "POST" and form.is_valid():
+        found = search.find_people(
+            user, name=form.cleaned_data["name"], birth_date=form.cleaned_data["birth_date"]
+        )
+    response = render_form(
+        request,
+        form,
+        title=_("Find a person"),
+        intro=_("Enter a name, a date of birth or both. You find the people of the cases and signals you work with."),
+        submit_label=_("Search"),
+        template="people/search.html",
+        found=found,
+        limit=search.LIMIT,
+    )
+    response["Cache-Control"] = "private, no-store"  # the results name people
     return response
