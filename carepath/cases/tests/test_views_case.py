@@ -60,9 +60,10 @@ def test_case_page_query_count_does_not_grow_with_content_or_other_cases(client,
         _full_case()  # other cases in the database change nothing either
     with django_assert_max_num_queries(len(before)):
         client.get(url)
-    # 22 for the page itself, plus what trust costs on every request: the two-factor device, the
-    # chained audit entry (last hash, insert; PostgreSQL adds its lock) and the idle-session refresh.
-    assert len(before) <= 27
+    # 22 for the page itself, plus what trust costs on every request: the units the user leads (once
+    # per request, for the access policy), the two-factor device, the chained audit entry (last hash,
+    # insert; PostgreSQL adds its lock) and the idle-session refresh.
+    assert len(before) <= 28
 
 
 def test_stranger_gets_404(client):
