@@ -70,10 +70,12 @@ class CarepathUser(HttpUser):
             page()
 
     def tour(self) -> list[Any]:
-        raise NotImplementedError
+        """The pages this kind of user opens once after signing in (StaffUser, PortalUser say which)."""
+        raise NotImplementedError  # abstract: this base class is never run (`abstract = True`)
 
     def sign_in(self) -> None:
-        raise NotImplementedError
+        """Sign in the way this kind of user does (StaffUser adds the two-step code)."""
+        raise NotImplementedError  # abstract, as tour()
 
     def page(self, path: str, name: str) -> str:
         """GET a page that must answer 200 as it is: a redirect (to the login, say) is a failure."""
