@@ -3,7 +3,7 @@
 Usage: DATABASE_URL=postgres://... .venv/bin/python benchmarks/load/prepare.py --out DIR/credentials.json
        [--staff 50] [--portal 200] [--seed S]
 
-Staff: about one in ten are the synthetic municipality's team leaders (it has four), one in five
+Staff: about one in ten are the synthetic municipality's team leaders (one per unit), one in five
 provider staff, the rest case workers; each sees at least one open case. Staff sign in in two
 steps, so each gets a confirmed authenticator with a fresh random key ("Load test authenticator");
 the load test computes its codes. Their password is the generator's (CAREPATH_DEMO_PASSWORD or the demo default).

@@ -6,8 +6,8 @@ Usage: DATABASE_URL=postgres://... .venv/bin/python benchmarks/load/run.py [--wo
 
 DATABASE_URL names a database filled by `carepath generate` (a throwaway one: the logins get new
 authenticators and portal accounts). In a temporary folder, the command:
-1. checks that every migration is applied (`carepath migrate --check`), collects the static files
-   and prepares the logins (prepare.py, unless --credentials names a file it wrote), side by side;
+1. checks that every migration is applied (`carepath migrate --check`), then collects the static
+   files and prepares the logins (prepare.py, unless --credentials names a file it wrote) side by side;
 2. starts gunicorn with carepath.settings.production (a throwaway secret key; nothing else relaxed)
    on a free port of 127.0.0.1; the users reach it as through a TLS-terminating proxy (locustfile.py);
 3. runs locust headless with the staff and portal users for --run-time, sampling the resident memory
@@ -122,22 +122,25 @@ class Deadline:
 
 
 def setup(args: argparse.Namespace, env: dict[str, str], work: Path, deadline: Deadline) -> Path:
-    """Migrations checked, static files collected and logins prepared, side by side; the credentials file."""
+    """Migrations checked, then static files collected and logins prepared side by side; the credentials file.
+
+    The check runs alone first: without it the others fail obscurely, and on SQLite its probe of the
+    database (Django's JSON support check) fails as "database is locked" while prepare.py writes.
+    """
     carepath = str(BIN / "carepath")
     credentials = args.credentials or work / "credentials.json"
-    commands = {
-        "The migration check (run `carepath migrate` first)": [carepath, "migrate", "--check"],
-        "collectstatic": [carepath, "collectstatic", "--noinput", "-v0"],
-    }
+    check = subprocess.run([carepath, "migrate", "--check"], env=env, cwd=ROOT,  # noqa: S603
+                           stdout=subprocess.DEVNULL, timeout=deadline.left(keep=args.run_time + 15))
+    if check.returncode != 0:
+        raise SystemExit(f"The migration check (run `carepath migrate` first) failed (exit {check.returncode}).")
+    commands = {"collectstatic": [carepath, "collectstatic", "--noinput", "-v0"]}
     if not args.credentials:
         commands["prepare.py"] = [sys.executable, str(HERE / "prepare.py"), "--out", str(credentials),
                                   "--staff", str(args.staff), "--portal", str(args.portal),
                                   *(["--seed", str(args.seed)] if args.seed is not None else [])]
-    steps = {what: subprocess.Popen(command, env=env, cwd=ROOT,  # noqa: S603
-                                    stdout=subprocess.DEVNULL if "migrate" in command else None)
-             for what, command in commands.items()}
+    steps = {what: subprocess.Popen(command, env=env, cwd=ROOT) for what, command in commands.items()}  # noqa: S603
     try:
-        for what, step in steps.items():  # the migration check first: without it the others fail obscurely
+        for what, step in steps.items():
             if step.wait(timeout=deadline.left(keep=args.run_time + 15)) != 0:
                 raise SystemExit(f"{what} failed (exit {step.returncode}).")
     finally:

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from carepath.demo.catalogue import ADULT_SUPPORT, CHILD_AND_FAMILY, ensure_case_types, story_timestamps
 from carepath.demo.synthetic import world as synthetic_world
 from carepath.demo.synthetic.pathway import Clock, Pathway
-from carepath.demo.synthetic.population import Population
+from carepath.demo.synthetic.population import Population, districts_for
 from carepath.demo.synthetic.rows import Rows
 from carepath.organisations.models import Organisation
 
@@ -55,7 +55,7 @@ def generate(*, citizens: int, seed: int, batch: int = 5000,
         clock = Clock(ANCHOR)
         pathway = Pathway(rng, rows, world, clock, rules)
         made = flushed = 0
-        for home in Population(rng, rows, ANCHOR).homes(citizens):
+        for home in Population(rng, rows, ANCHOR, districts_for(citizens)).homes(citizens):
             if home.children and rng.random() < CHILD_SIGNAL_CHANCE:
                 pathway.signal(rng.choice(home.children), home, "child")
             for adult in home.adults:

@@ -89,7 +89,7 @@ class Pathway:
         stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
         self.stages[stage] += 1
         received = rng.randint(*RECEIVED[stage])
-        unit = self.world.units[(kind, home.side)]
+        unit = self.world.units[(kind, home.district)]
         worker = rng.choice(self.world.case_workers[unit.pk])
         template = self.signal_template(kind, person)
         text = (texts.CHILD_SIGNALS if kind == "child" else texts.ADULT_SIGNALS)[template]

@@ -9,9 +9,21 @@ from carepath.demo.synthetic.names import LANGUAGE_WEIGHTS, LANGUAGES, STREETS, 
 from carepath.demo.synthetic.rows import Rows
 from carepath.people.models import Household, Person
 
+# A district per this many citizens, each with its own adult and children's units: a unit of a real
+# municipality serves a neighbourhood, not a million people (issue 6: realistic caseloads per unit).
+DISTRICT_CITIZENS = 10_000
 SIZES, SIZE_WEIGHTS = (1, 2, 3, 4, 5), (36, 28, 15, 14, 7)
 CALLING_CODES = {"lt": "370", "pt": "351", "da": "45", "it": "39", "bg": "359", "de": "49", "pl": "48",
                  "cs": "420", "es": "34", "fr": "33", "hu": "36"}
+
+
+def districts_for(citizens: int) -> int:
+    return max(2, -(-citizens // DISTRICT_CITIZENS))
+
+
+def district_name(district: int, districts: int) -> str:
+    """North and South while there are two (the demo's size), then numbered."""
+    return ("North", "South")[district] if districts == 2 else f"District {district + 1}"
 
 
 @dataclass
@@ -34,7 +46,7 @@ class Member:
 @dataclass
 class Home:
     pk: int | None  # a person living alone has no household
-    side: str  # North or South: which units of the municipality serve them
+    district: int  # which of the municipality's districts, and so which of its units, serve them
     members: list[Member] = field(default_factory=list)
 
     @property
@@ -49,8 +61,8 @@ class Home:
 class Population:
     """Makes households one by one until the number of citizens is reached."""
 
-    def __init__(self, rng: random.Random, rows: Rows, anchor: datetime.date) -> None:
-        self.rng, self.rows, self.anchor = rng, rows, anchor
+    def __init__(self, rng: random.Random, rows: Rows, anchor: datetime.date, districts: int) -> None:
+        self.rng, self.rows, self.anchor, self.districts = rng, rows, anchor, districts
 
     def homes(self, citizens: int) -> Iterator[Home]:
         made = 0
@@ -64,13 +76,13 @@ class Population:
         language = rng.choices(LANGUAGES, LANGUAGE_WEIGHTS)[0]
         family = rng.choice(language.family)
         street = rng.randrange(len(STREETS))
-        side = "North" if street < len(STREETS) // 2 else "South"
-        address = f"{rng.randint(1, 180)} {STREETS[street]}, {side} district"
+        district = rng.randrange(self.districts)
+        address = f"{rng.randint(1, 180)} {STREETS[street]}, {district_name(district, self.districts)} district"
         if size == 1:
-            home = Home(None, side)
+            home = Home(None, district)
             self.person(home, language, family, rng.randint(18, 95), rng.random() < 0.5, False, address, "")
             return home
-        home = Home(self.rows.add(Household, name=f"The {family[0]} family", address=address).pk, side)
+        home = Home(self.rows.add(Household, name=f"The {family[0]} family", address=address).pk, district)
         with_children = size > 2 or rng.random() < 0.4
         children = size - (2 if size > 2 and rng.random() < 0.8 else 1) if with_children else 0
         oldest = rng.randint(0, 17)

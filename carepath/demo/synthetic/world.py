@@ -2,8 +2,9 @@
 
 Each seed gets its own municipality ("Synthetic municipality (seed 1)") with its providers and
 staff, so generated data never mixes with the demo's stories, and a second seed adds a second
-municipality. Logins: s<seed>-leader1 .. 4 lead the units and see all their cases; the password
-is the demo's (CAREPATH_DEMO_PASSWORD or demo-pass-2026).
+municipality. The municipality has an adult and a children's unit per district, a district per
+10,000 citizens (at least two). Logins: s<seed>-leader1, 2, ... lead the units and see all their
+cases; the password is the demo's (CAREPATH_DEMO_PASSWORD or demo-pass-2026).
 """
 
 import random
@@ -15,14 +16,11 @@ from django.db.models import Max
 from carepath.accounts.models import Role, User
 from carepath.demo.catalogue import demo_password
 from carepath.demo.synthetic.names import LANGUAGES
+from carepath.demo.synthetic.population import district_name, districts_for
 from carepath.organisations.models import Organisation, Service, Unit
 
-AUTHORITY_UNITS = (
-    ("Adult social services North", "adult", "North"),
-    ("Adult social services South", "adult", "South"),
-    ("Children and families North", "child", "North"),
-    ("Children and families South", "child", "South"),
-)
+AUTHORITY_UNITS = (("Adult social services", "adult"), ("Children and families", "child"))
+CASE_WORKERS_PER_CITIZEN = 0.006  # about 37 open or recent cases each
 
 # provider: its units (seed 003: "the interventions are mainly delivered by 7 social services centres")
 PROVIDERS = (
@@ -75,7 +73,7 @@ class ServiceInfo:
 @dataclass
 class SyntheticWorld:
     authority: Organisation
-    units: dict[tuple[str, str], Unit]  # (adult|child, North|South) -> unit
+    units: dict[tuple[str, int], Unit]  # (adult|child, district) -> unit
     case_workers: dict[int, list[int]]  # unit id -> user ids
     staff: dict[int, list[int]]  # provider unit id -> user ids
     services: list[ServiceInfo] = field(default_factory=list)
@@ -88,8 +86,9 @@ def authority_name(seed: int) -> str:
 def build(*, seed: int, citizens: int, rng: random.Random) -> SyntheticWorld:
     """Create the municipality, providers, services and staff, scaled to the number of citizens."""
     authority = Organisation.objects.create(name=authority_name(seed), kind=Organisation.Kind.AUTHORITY)
-    units = {(kind, side): Unit.objects.create(organisation=authority, name=name)
-             for name, kind, side in AUTHORITY_UNITS}
+    districts = districts_for(citizens)
+    units = {(kind, d): Unit.objects.create(organisation=authority, name=f"{name} {district_name(d, districts)}")
+             for d in range(districts) for name, kind in AUTHORITY_UNITS}
     provider_units: list[list[Unit]] = []
     for name, unit_names, _slug in PROVIDERS:
         provider = Organisation.objects.create(name=f"{name} (seed {seed})", kind=Organisation.Kind.PROVIDER)
@@ -104,7 +103,8 @@ def build(*, seed: int, citizens: int, rng: random.Random) -> SyntheticWorld:
         )
         services.append(ServiceInfo(made.pk, unit.pk, name, audience, domains, low, high))
     users = _Staff(seed, rng)
-    case_workers = {unit.pk: users.add(unit, Role.CASE_WORKER, "cw", max(1, round(citizens * 0.0015)))
+    per_unit = max(1, round(citizens * CASE_WORKERS_PER_CITIZEN / len(units)))
+    case_workers = {unit.pk: users.add(unit, Role.CASE_WORKER, "cw", per_unit)
                     for unit in units.values()}
     for unit in units.values():
         unit.leader_id = users.add(unit, Role.TEAM_LEADER, "leader", 1, width=1)[0]
@@ -113,7 +113,7 @@ def build(*, seed: int, citizens: int, rng: random.Random) -> SyntheticWorld:
     for (_name, _units, slug), unit_list in zip(PROVIDERS, provider_units, strict=True):
         for unit in unit_list:
             staff[unit.pk] = users.add(unit, Role.PROVIDER_STAFF, slug, max(1, round(citizens * 0.0004)))
-    users.add(units[("adult", "North")], Role.QUALITY_COORDINATOR, "quality", 1)
+    users.add(units[("adult", 0)], Role.QUALITY_COORDINATOR, "quality", 1)
     users.save()
     return SyntheticWorld(authority, units, case_workers, staff, services)
 
