@@ -67,6 +67,10 @@ class TimelineEntry:
     detail: str = ""
 
 
+NOTES_ON_CASE_PAGE = 10  # the latest notes; the notes page has them all
+TIMELINE_ON_CASE_PAGE = 10  # the latest entries; the history page has them all
+
+
 @dataclass
 class CaseOverview:
     """Everything the case page shows, loaded with a fixed number of queries."""
@@ -79,11 +83,22 @@ class CaseOverview:
     goals: list[Goal]
     agreement_versions: list[AgreementVersion]
     referrals: list[Referral]
-    notes: list[ProgressNote]
+    notes: list[ProgressNote]  # newest first; on the case page only the latest (see more_notes)
     evaluations: list[EvaluationMoment]
     wishes: list[Wish]  # written by the citizen in the portal, not yet taken up as a goal
     can_manage: bool
+    more_notes: bool = False  # the case has more notes than `notes` holds
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # The step status choices, once per page rather than once per step (Choices.choices is rebuilt on each call).
+    step_statuses: list[tuple[str, Any]] = field(default_factory=lambda: Step.Status.choices)
+
+    @property
+    def latest_timeline(self) -> list[TimelineEntry]:
+        return self.timeline[:TIMELINE_ON_CASE_PAGE]
+
+    @property
+    def more_timeline(self) -> bool:
+        return self.more_notes or len(self.timeline) > TIMELINE_ON_CASE_PAGE
 
     @property
     def latest_assessment(self) -> Assessment | None:
@@ -109,8 +124,15 @@ class CaseOverview:
         ]
 
 
-def case_overview(*, case: Case, user: User) -> CaseOverview:
-    """The case page's data. `case` comes from policy.get_case, so the look is already audited."""
+def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOverview:
+    """The case page's data. `case` comes from policy.get_case, so the look is already audited.
+
+    `notes`: how many of the latest progress notes to load (None: all). The timeline is built from
+    what is loaded, so its latest entries are right either way: a note among the newest entries of
+    the whole history is among the newest notes.
+    """
+    note_rows = case.notes.select_related("written_by", "goal", "step")
+    latest_notes = list(note_rows if notes is None else note_rows[: notes + 1])
     steps = Step.objects.prefetch_related("attachments")
     goals = (
         Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
@@ -132,7 +154,7 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
                 case.referrals.select_related("service__provider", "referred_by", "answered_by")
             ).prefetch_related("goals")
         ),
-        notes=list(case.notes.select_related("written_by", "goal", "step")),
+        notes=latest_notes[:notes],
         wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
         evaluations=list(
             evaluation_selectors.with_quality_of_life(
@@ -142,6 +164,7 @@ def case_overview(*, case: Case, user: User) -> CaseOverview:
             )
         ),
         can_manage=policy.may(user, policy.Do.MANAGE, case),
+        more_notes=notes is not None and len(latest_notes) > notes,
     )
     overview.timeline = _timeline(overview)
     return overview

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from carepath.core.keyset import cursor, keyset_page
 from carepath.core.views import render_form, staff_user
 from carepath.referrals import selectors as referral_selectors
 
-CASE_LIST_PAGE = 50  # cases per page of the case list
+LIST_PAGE = 50  # rows per page of the case, signal and deadline lists
 
 
 def signal_new(request: HttpRequest) -> HttpResponse:
@@ -41,9 +42,22 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     if user.role not in policy.AUTHORITY_ROLES:
         raise PermissionDenied()
-    signals = list(selectors.signals_waiting_for(user))
-    policy.record_listed(user, [(s.person_id, None) for s in signals])
-    return render(request, "cases/signal_list.html", {"signals": signals})
+    page = keyset_page(
+        selectors.signals_waiting_for(user), order="received_at", after=cursor(request.GET.get("after")), size=LIST_PAGE
+    )
+    policy.record_listed(user, [(s.person_id, None) for s in page.items])
+    return render(request, "cases/signal_list.html", {"signals": page.items, "page": page})
+
+
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    """Every open deadline of the user's signals and cases, earliest first (the dashboard shows the first few)."""
+    user = staff_user(request)
+    page = keyset_page(
+        selectors.open_deadlines_for(user), order="due_on", after=cursor(request.GET.get("after")), size=LIST_PAGE
+    )
+    policy.record_listed(user, [(d.signal.person_id, None) for d in page.items])
+    context = {"deadlines": page.items, "page": page, "today": timezone.localdate()}
+    return render(request, "cases/deadline_list.html", context)
 
 
 def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
@@ -78,12 +92,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     page = keyset_page(
         selectors.caseload_for(user, status=status),
-        newest_first_by="opened_at",
+        order="-opened_at",
         after=cursor(request.GET.get("after")),
-        size=CASE_LIST_PAGE,
+        size=LIST_PAGE,
     )
     policy.record_listed(user, [(c.person_id, c.pk) for c in page.items])
-    return render(request, "cases/case_list.html", {"cases": page.items, "page": page, "status": status})
+    context = {"cases": page.items, "page": page, "status": status, "page_query": f"status={status}&"}
+    return render(request, "cases/case_list.html", context)
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -92,8 +107,16 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     if not policy.may(user, policy.Do.VIEW, case):
         referrals = referral_selectors.referrals_to_my_organisation(case, user)
         return render(request, "cases/case_referral_only.html", {"case": case, "referrals": referrals})
-    overview = selectors.case_overview(case=case, user=user)
+    overview = selectors.case_overview(case=case, user=user, notes=selectors.NOTES_ON_CASE_PAGE)
     return render(request, "cases/case_detail.html", {"o": overview, "case": case})
+
+
+def case_history(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The whole history of the case; the case page shows its latest entries."""
+    user = staff_user(request)
+    case = policy.get_case(user, case_id, policy.Do.VIEW)
+    overview = selectors.case_overview(case=case, user=user, notes=None)
+    return render(request, "cases/case_history.html", {"o": overview, "case": case})
 
 
 def case_close(request: HttpRequest, case_id: int) -> HttpResponse:

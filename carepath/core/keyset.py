@@ -25,14 +25,20 @@ def cursor(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
-def keyset_page(queryset: QuerySet[M], *, newest_first_by: str, after: int | None, size: int) -> KeysetPage[M]:
-    """One page of `queryset` sorted by `newest_first_by` then id, both descending."""
-    queryset = queryset.order_by(f"-{newest_first_by}", "-pk")
+def keyset_page(queryset: QuerySet[M], *, order: str, after: int | None, size: int) -> KeysetPage[M]:
+    """One page of `queryset` sorted by one field, then id in the same direction.
+
+    `order` is a field name, descending with a leading "-" ("-opened_at": newest first; "due_on":
+    earliest first). The field must not be null.
+    """
+    field, descending = order.lstrip("-"), order.startswith("-")
+    beyond = "lt" if descending else "gt"
+    queryset = queryset.order_by(order, "-pk" if descending else "pk")
     if after is not None:
-        anchor: Any = queryset.filter(pk=after).values_list(newest_first_by, flat=True).first()
+        anchor: Any = queryset.filter(pk=after).values_list(field, flat=True).first()
         if anchor is not None:
             queryset = queryset.filter(
-                Q(**{f"{newest_first_by}__lt": anchor}) | Q(**{newest_first_by: anchor, "pk__lt": after})
+                Q(**{f"{field}__{beyond}": anchor}) | Q(**{field: anchor, f"pk__{beyond}": after})
             )
     rows = list(queryset[: size + 1])
     more = len(rows) > size

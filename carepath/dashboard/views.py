@@ -1,3 +1,6 @@
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -7,19 +10,28 @@ from carepath.accounts.models import User
 from carepath.cases import selectors as case_selectors
 from carepath.referrals import selectors as referral_selectors
 
-LIST_LIMIT = 50
+M = TypeVar("M", bound=Model)
+
+# Each list shows its first rows; its own page (deadlines, signals, cases, the referral inbox) has the
+# rest. A summary to act on, and a page whose cost does not grow with the unit's backlog.
+LIST_LIMIT = 10
+
+
+def _first(rows: QuerySet[M]) -> tuple[list[M], bool]:
+    """The first LIST_LIMIT rows, and whether there are more (one row more is read to know)."""
+    got = list(rows[: LIST_LIMIT + 1])
+    return got[:LIST_LIMIT], len(got) > LIST_LIMIT
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The staff dashboard: my cases, deadlines due and overdue, referrals waiting for an answer."""
+    """The staff dashboard: deadlines, referrals waiting for an answer, signals to triage, my cases."""
     user = request.user
     assert isinstance(user, User)
-    today = timezone.localdate()
-    deadlines = list(case_selectors.open_deadlines_for(user)[:LIST_LIMIT])
-    cases = list(case_selectors.caseload_for(user)[:LIST_LIMIT])
-    signals = list(case_selectors.signals_waiting_for(user)[:LIST_LIMIT])
-    to_answer = list(referral_selectors.waiting_for_answer(user)[:LIST_LIMIT])
-    sent = list(referral_selectors.sent_and_waiting(user)[:LIST_LIMIT])
+    deadlines, more_deadlines = _first(case_selectors.open_deadlines_for(user))
+    cases, more_cases = _first(case_selectors.caseload_for(user))
+    signals, more_signals = _first(case_selectors.signals_waiting_for(user))
+    to_answer, more_to_answer = _first(referral_selectors.waiting_for_answer(user))
+    sent, more_sent = _first(referral_selectors.sent_and_waiting(user))
     policy.record_listed(
         user,
         [
@@ -30,12 +42,13 @@ def home(request: HttpRequest) -> HttpResponse:
         ],
     )
     context = {
+        "deadlines": deadlines,
         "cases": cases,
         "signals": signals,
-        "overdue": [d for d in deadlines if d.due_on < today],
-        "due": [d for d in deadlines if d.due_on >= today],
         "referrals_to_answer": to_answer,
         "referrals_sent": sent,
-        "today": today,
+        "more": {"deadlines": more_deadlines, "cases": more_cases, "signals": more_signals,
+                 "referrals_to_answer": more_to_answer, "referrals_sent": more_sent},
+        "today": timezone.localdate(),
     }
     return render(request, "dashboard/home.html", context)

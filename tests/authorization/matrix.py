@@ -153,8 +153,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "signals/<int:signal_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/": (302, 200, 404, 200, 200, 404, 200, 404, 403, 403, 403, 403, 403),
+    "cases/<int:case_id>/history/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/close/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/team/add/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "deadlines/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
     "deadlines/<int:deadline_id>/done/": (302, 302, 404, 403, 403, 404, 302, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/consents/new/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/person/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
@@ -178,6 +180,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "supports/<int:attachment_id>/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "goals/<int:goal_id>/savings/new/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "savings/<int:savings_plan_id>/deposits/new/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "cases/<int:case_id>/notes/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/notes/new/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/evaluations/new/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "evaluations/<int:evaluation_id>/record/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
@@ -207,7 +210,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
 # fmt: on
 
 # List pages: they write one "listed" entry per person they name (checked against the page itself).
-LISTS = {"", "cases/", "signals/", "referrals/", "learning/focus-groups/new/"}
+LISTS = {"", "cases/", "signals/", "deadlines/", "referrals/", "learning/focus-groups/new/"}
 
 # What one visit by an allowed role writes to the audit log: the record it opens, once (by role where it differs).
 # Pages in neither LISTS nor AUDIT show no one's data and write nothing.
@@ -239,6 +242,7 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "portal/<int:person_id>/supports/<int:attachment_id>/": [("view", "plans.stepattachment")],
     "signals/<int:signal_id>/": [("view", "cases.signal")],
     "cases/<int:case_id>/": [("view", "cases.case")],
+    "cases/<int:case_id>/history/": [("view", "cases.case")],
     "cases/<int:case_id>/close/": [("view", "cases.case")],
     "cases/<int:case_id>/team/add/": [("view", "cases.case")],
     "cases/<int:case_id>/consents/new/": [("view", "cases.case")],
@@ -262,6 +266,7 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "supports/<int:attachment_id>/": [("view", "plans.stepattachment")],
     "goals/<int:goal_id>/savings/new/": [("view", "goals.goal")],
     "savings/<int:savings_plan_id>/deposits/new/": [("view", "plans.savingsplan")],
+    "cases/<int:case_id>/notes/": [("view", "cases.case")],
     "cases/<int:case_id>/notes/new/": [("view", "cases.case")],
     "cases/<int:case_id>/evaluations/new/": [("view", "cases.case")],
     "evaluations/<int:evaluation_id>/record/": [("view", "evaluations.evaluationmoment")],

@@ -18,7 +18,7 @@ def _unit_cases(count, unit=None):
 
 
 def test_the_team_leader_pages_through_every_case_of_the_unit(client, monkeypatch):
-    monkeypatch.setattr(views, "CASE_LIST_PAGE", 2)
+    monkeypatch.setattr(views, "LIST_PAGE", 2)
     cases = _unit_cases(5)
     client.force_login(roles.team_leader_of(cases[0]))
     url, shown = reverse("cases:case_list"), []
@@ -32,7 +32,7 @@ def test_the_team_leader_pages_through_every_case_of_the_unit(client, monkeypatc
 
 
 def test_the_next_page_link_is_offered_only_when_there_is_more(client, monkeypatch):
-    monkeypatch.setattr(views, "CASE_LIST_PAGE", 2)
+    monkeypatch.setattr(views, "LIST_PAGE", 2)
     cases = _unit_cases(3)
     client.force_login(roles.team_leader_of(cases[0]))
     first = client.get(reverse("cases:case_list")).content.decode()
@@ -49,7 +49,7 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("page", ["cases:case_list", "dashboard:home"])
 def test_a_list_page_costs_the_same_queries_with_3_or_12_cases(client, monkeypatch, page):
-    monkeypatch.setattr(views, "CASE_LIST_PAGE", 50)
+    monkeypatch.setattr(views, "LIST_PAGE", 50)
     cases = _unit_cases(3)
     leader = roles.team_leader_of(cases[0])
     client.force_login(leader)

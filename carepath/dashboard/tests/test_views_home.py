@@ -39,21 +39,36 @@ def test_shows_my_cases(client):
     assert reverse("cases:case_detail", args=[case.pk]) in body
 
 
-def test_shows_overdue_and_due_deadlines_and_tags_only_the_overdue(client):
+def test_shows_open_deadlines_earliest_first_and_tags_only_the_overdue(client):
     case = CaseFactory()
-    _deadline(case.signal, -3, "Social information")
     _deadline(case.signal, 4, "Plan agreed")
+    _deadline(case.signal, -3, "Social information")
     met = _deadline(case.signal, -10, "Consent obtained")
     met.done_on = timezone.localdate()
     met.save()
     client.force_login(case.signal.received_by)
     body = client.get(HOME).content.decode()
     deadlines = _section(body, "Deadlines", "Referrals waiting for an answer")
-    overdue = _section(deadlines, ">Overdue</h3>", ">Due</h3>")
-    due = deadlines[deadlines.index(">Due</h3>") :]
+    overdue, due = deadlines.split("</li>")[:2]
     assert "Social information" in overdue and "cp-deadline--overdue" in overdue
     assert "Plan agreed" in due and "cp-deadline--overdue" not in due
     assert "Consent obtained" not in body
+    assert reverse("cases:deadline_list") not in body  # all are shown: no link to more
+
+
+def test_each_list_shows_its_first_ten_and_links_to_the_rest(client):
+    worker = UserFactory()
+    _world_of(worker, 12)  # 12 cases with 2 deadlines each, 12 signals waiting with one each
+    client.force_login(worker)
+    response = client.get(HOME)
+    body = response.content.decode()
+    assert len(response.context["deadlines"]) == len(response.context["cases"]) == 10
+    assert len(response.context["signals"]) == 10 and len(response.context["referrals_sent"]) == 10
+    earliest = sorted(Deadline.objects.filter(done_on__isnull=True).values_list("due_on", "pk"))[:10]
+    assert [(d.due_on, d.pk) for d in response.context["deadlines"]] == earliest
+    for page in ("cases:deadline_list", "cases:case_list", "cases:signal_list"):
+        assert f'href="{reverse(page)}"' in body
+    assert "Only the referrals waiting longest are shown." in body
 
 
 def test_deadlines_of_signals_waiting_for_triage_link_to_the_signal(client):

@@ -29,7 +29,8 @@ def _render(case, django_assert_num_queries):
     overview = case_overview(case=Case.objects.select_related("person", "signal").get(pk=case.pk),
                              user=case.signal.received_by)
     with django_assert_num_queries(0):
-        return "".join(render_to_string("plans/_goal_plan.html", {"goal": g, "case": case}) for g in overview.goals)
+        context = {"case": case, "statuses": overview.step_statuses}
+        return "".join(render_to_string("plans/_goal_plan.html", {**context, "goal": g}) for g in overview.goals)
 
 
 def test_plan_shows_steps_supports_and_savings_from_prefetched_data_only(django_assert_num_queries):
@@ -38,6 +39,7 @@ def test_plan_shows_steps_supports_and_savings_from_prefetched_data_only(django_
     html = _render(case, django_assert_num_queries)
     image, video, _easy = step.attachments.all()
     assert "Buy a bus ticket" in html and "Jonas with his support worker" in html and "Planned" in html
+    assert '<option value="in_progress">' in html and '<option value="planned" selected>' in html
     assert f'src="{reverse("plans:attachment_file", args=[image.pk])}" alt="The green ticket button"' in html
     assert "<video" in html and "controls" in html and "How to pay" in html
     assert "Press the green button." in html
