@@ -9,6 +9,14 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: services' loads are kept there (carepath/referrals/load.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def client():
     """A test client whose force_login/login also pass the second step of the login (carepath/testing/auth.py).

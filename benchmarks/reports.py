@@ -91,7 +91,7 @@ def add_outcomes(org_id: int, goals: int, creator_id: int) -> None:
         return f"(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n}) SELECT i FROM s) AS s"
 
     cases_sql = (
-        f"SELECT c.id, c.signal_id FROM {t['Case']} c JOIN {unit_table} u ON u.id = c.unit_id"
+        f"SELECT c.id, c.signal_id, c.authority_id FROM {t['Case']} c JOIN {unit_table} u ON u.id = c.unit_id"
         f" WHERE u.organisation_id = {org_id}"
     )
     with connection.cursor() as cursor:
@@ -101,24 +101,25 @@ def add_outcomes(org_id: int, goals: int, creator_id: int) -> None:
         domains = ["work", "education", "leisure", "housing", "social_relations", "health", "daily_living", "finances"]
         domain_case = "CASE " + " ".join(f"WHEN {{n}} % 8 = {i} THEN '{d}'" for i, d in enumerate(domains)) + " END"
         cursor.execute(
-            f"INSERT INTO {t['Goal']} (case_id, citizen_words, title, indicator, target, due_on, life_domain,"
-            f" proposed_by, is_group_goal, status, created_by_id, created_at, version)"
-            f" SELECT c.id, 'I want to do it on my own.', 'Goal', 'Done', 'Once', {days_ago(f'{rnd} * 300')},"
+            f"INSERT INTO {t['Goal']} (case_id, authority_id, citizen_words, title, indicator, target, due_on,"
+            f" life_domain, proposed_by, is_group_goal, status, created_by_id, created_at, version)"
+            f" SELECT c.id, c.authority_id, 'I want to do it on my own.', 'Goal', 'Done', 'Once',"
+            f" {days_ago(f'{rnd} * 300')},"
             f" {domain_case.format(n='(c.id + s.i)')}, CASE WHEN s.i % 3 = 0 THEN 'staff' ELSE 'citizen' END,"
             f" false, 'active', {creator_id}, CURRENT_TIMESTAMP, 1"
             f" FROM ({cases_sql}) c CROSS JOIN {series(str(per_case))} LIMIT {goals}"
         )
         for held in (330, 30):  # "before" and "after"
             cursor.execute(
-                f"INSERT INTO {t['EvaluationMoment']} (case_id, planned_on, held_on, citizen_words, satisfaction,"
-                f" citizen_view, citizen_view_in_portal, created_by_id)"
-                f" SELECT c.id, {days_ago(held)}, {days_ago(held)},"
+                f"INSERT INTO {t['EvaluationMoment']} (case_id, authority_id, planned_on, held_on, citizen_words,"
+                f" satisfaction, citizen_view, citizen_view_in_portal, created_by_id)"
+                f" SELECT c.id, c.authority_id, {days_ago(held)}, {days_ago(held)},"
                 f" CASE WHEN c.id % 10 = 0 THEN 'It went well.' ELSE '' END, 1 + c.id % 5, 1 + (c.id + 2) % 5,"
                 f" c.id % 2 = 0, {creator_id} FROM ({cases_sql}) c"
             )
         cursor.execute(
-            f"INSERT INTO {t['GoalAttainment']} (evaluation_id, goal_id, level, gas_score, comment)"
-            f" SELECT e.id, g.id,"
+            f"INSERT INTO {t['GoalAttainment']} (evaluation_id, authority_id, goal_id, level, gas_score, comment)"
+            f" SELECT e.id, e.authority_id, g.id,"
             f" CASE WHEN g.id % 22 < 14 THEN 'fully' WHEN g.id % 22 < 19 THEN 'partially' ELSE 'not' END,"
             f" (g.id % 5) - 2, ''"
             f" FROM {t['Goal']} g JOIN {t['EvaluationMoment']} e"
@@ -126,14 +127,14 @@ def add_outcomes(org_id: int, goals: int, creator_id: int) -> None:
             f" WHERE g.created_by_id = {creator_id}"
         )
         cursor.execute(
-            f"INSERT INTO {t['QualityOfLifeRating']} (evaluation_id, domain, score)"
-            f" SELECT e.id, d.domain, 1 + (e.id + length(d.domain)) % 5 FROM {t['EvaluationMoment']} e"
+            f"INSERT INTO {t['QualityOfLifeRating']} (evaluation_id, authority_id, domain, score)"
+            f" SELECT e.id, e.authority_id, d.domain, 1 + (e.id + length(d.domain)) % 5 FROM {t['EvaluationMoment']} e"
             f" JOIN ({cases_sql}) c ON c.id = e.case_id"
             f" CROSS JOIN (" + " UNION ALL ".join(f"SELECT '{d}' AS domain" for d in domains) + ") d"
         )
         cursor.execute(
-            f"INSERT INTO {deadline} (signal_id, label, due_on, done_on)"
-            f" SELECT c.signal_id, 'Deadline ' || s.i, {days_ago('s.i * 40')},"
+            f"INSERT INTO {deadline} (signal_id, authority_id, label, due_on, done_on)"
+            f" SELECT c.signal_id, c.authority_id, 'Deadline ' || s.i, {days_ago('s.i * 40')},"
             f" CASE WHEN (c.id + s.i) % 4 = 0 THEN NULL ELSE {days_ago('s.i * 40 + (c.id % 3) - 1')} END"
             f" FROM ({cases_sql}) c CROSS JOIN {series('3')}"
         )

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from carepath.audit import log
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
-from carepath.organisations.models import Organisation, Unit
+from carepath.organisations.models import Organisation, Service, Unit
 from carepath.people.models import Person
 from carepath.portal.models import Proxy
 from carepath.referrals.models import Referral
@@ -55,9 +55,10 @@ def visible_cases(user: User) -> QuerySet[Case]:
     # leader sees whole units: "in a unit I lead, or in that small union", so a newest-first list
     # walks the opened_at index and stops after a page instead of collecting every case of the unit.
     ids = CaseTeamMember.objects.filter(user_id=user.pk).order_by().values("case_id")
-    if user.organisation_id is not None:
+    services = services_of_organisation(user)
+    if services:  # named as values: the planner then knows how many referrals they have
         referred = Referral.objects.filter(
-            service__provider_id=user.organisation_id, status__in=OPEN_REFERRAL_STATUSES
+            service_id__in=services, status__in=OPEN_REFERRAL_STATUSES
         ).order_by().values("case_id")
         ids = ids.union(referred)
     led = units_led_by(user)
@@ -67,12 +68,32 @@ def visible_cases(user: User) -> QuerySet[Case]:
 
 
 def units_led_by(user: User) -> list[int]:
-    """The ids of the units `user` leads; asked once per request (kept on the user object), so the
-    rules above name them as values and the database picks the unit index with the right estimate."""
-    cached: list[int] | None = user.__dict__.get("_units_led")
+    """The ids of the units `user` leads (see _relations)."""
+    return _relations(user)[0]
+
+
+def services_of_organisation(user: User) -> list[int]:
+    """The ids of the services of the user's organisation, whose referred cases it sees (see _relations)."""
+    return _relations(user)[1]
+
+
+def _relations(user: User) -> tuple[list[int], list[int]]:
+    """The units `user` leads and the services of their organisation, in one query asked once per
+    request (kept on the user object). The rules above name them as values, so the database picks
+    the right index with the right estimate: a join on "the services of organisation X" is estimated
+    at an average organisation's thousands of referrals, and a case worker's tens of cases were then
+    found by reading every open case (issue 6)."""
+    cached: tuple[list[int], list[int]] | None = user.__dict__.get("_relations")
     if cached is None:
-        cached = list(Unit.objects.filter(leader_id=user.pk).order_by("pk").values_list("pk", flat=True))
-        user.__dict__["_units_led"] = cached
+        rows = Unit.objects.filter(leader_id=user.pk).order_by().annotate(kind=Value(0)).values_list("kind", "pk")
+        if user.organisation_id is not None:
+            services = Service.objects.filter(provider_id=user.organisation_id).order_by()
+            rows = rows.union(services.annotate(kind=Value(1)).values_list("kind", "pk"), all=True)
+        found: tuple[list[int], list[int]] = ([], [])
+        for kind, pk in rows:
+            found[kind].append(pk)
+        cached = (sorted(found[0]), sorted(found[1]))
+        user.__dict__["_relations"] = cached
     return cached
 
 
@@ -318,8 +339,9 @@ def record(
     person_id: int | None = None,
 ) -> None:
     """Write one audit event, chained to the one before. Only ids and the kind of record, never content."""
+    authority_id = None
     if case is not None:
-        case_id = case.pk
+        case_id, authority_id = case.pk, case.authority_id
         person_id = person_id or case.person_id
     log.append(  # the one writer of the audit log (hash chain, see decision 0006)
         user_id=user.pk,
@@ -328,6 +350,7 @@ def record(
         object_id=object_id if object_id is not None else (obj.pk if obj is not None else None),
         case_id=case_id,
         person_id=person_id,
+        authority_id=authority_id,
     )
 
 

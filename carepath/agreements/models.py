@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
 
-class AgreementVersion(models.Model):
+
+class AgreementVersion(OfAuthority):
     """One negotiated version of the case's agreement. Versions are never edited, only succeeded."""
+
+    authority_from = "case"
 
     case = models.ForeignKey(
         "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="agreement_versions"
@@ -27,8 +31,10 @@ class AgreementVersion(models.Model):
         return f"{self._meta.verbose_name} {self.number}"
 
 
-class AgreementAction(models.Model):
+class AgreementAction(OfAuthority):
     """Who does what by when, as negotiated."""
+
+    authority_from = "version"
 
     version = models.ForeignKey(
         AgreementVersion, verbose_name=_("agreement version"), on_delete=models.CASCADE, related_name="actions"

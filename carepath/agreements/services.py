@@ -74,7 +74,9 @@ def accept_version(
     except IntegrityError as clash:
         raise VersionTaken(current_version=latest_number(case)) from clash
     AgreementAction.objects.bulk_create(
-        AgreementAction(version=version, who=a["who"], what=a["what"], by_when=a["by_when"]) for a in actions
+        AgreementAction(version=version, authority_id=version.authority_id, who=a["who"], what=a["what"],
+                        by_when=a["by_when"])
+        for a in actions
     )
     policy.record(by, AuditEvent.Action.CREATE, version, case=case)
     return version

@@ -3,10 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.choices import FunctionalLevel
+from carepath.organisations.authority import OfAuthority
 
 
-class Assessment(models.Model):
+class Assessment(OfAuthority):
     """Functional ability on three dimensions, by level not diagnosis; repeated to show a trajectory."""
+
+    authority_from = "case"
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField(_("date of assessment"))

@@ -2,7 +2,8 @@
 
 Each entry's hash covers every stored field and the previous entry's hash, so changing, removing
 or slipping in an entry breaks the chain at that point. The database id is not hashed: the chain
-itself fixes the order, and an id is only known after the insert.
+itself fixes the order, and an id is only known after the insert. Nor is the authority, added to
+the log later: it follows from the case, which is hashed, and older entries keep their hashes.
 """
 
 import datetime

@@ -6,16 +6,22 @@ database's write lock (`transaction_mode=IMMEDIATE` in the settings). The unique
 (the id of the last entry when a write began) refuses a fork even if that ever failed. When the
 caller is inside a transaction the lock is held until it commits: audit entries are written in the
 same transaction as the change they describe, or not at all.
+
+An entry about a case carries the case's authority (docs/scaling.md, section 4): the caller gives
+it when it has the case at hand; otherwise the INSERT reads it from the case itself, so that no
+audited request pays a query for it.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, models, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from carepath.audit.chain import GENESIS
 from carepath.audit.models import AuditEvent
+from carepath.cases.models import Case
 
 # Any fixed 64-bit number; only the audit writer takes this lock.
 ADVISORY_LOCK_KEY = 0x0A0D17_C4A1  # "audit chain"
@@ -29,6 +35,7 @@ class Entry:
     object_id: int | None = None
     case_id: int | None = None
     person_id: int | None = None
+    authority_id: int | None = None  # the case's; read from the case when not given
 
 
 def append(
@@ -39,9 +46,10 @@ def append(
     object_id: int | None = None,
     case_id: int | None = None,
     person_id: int | None = None,
+    authority_id: int | None = None,
 ) -> AuditEvent:
     """Add one entry at the end of the chain. Ids only: no content of the record is ever stored."""
-    entry = Entry(user_id, action, what, object_id, case_id, person_id)
+    entry = Entry(user_id, action, what, object_id, case_id, person_id, authority_id)
     with transaction.atomic(savepoint=False):
         _lock()
         event = _chained([entry], *_tail())[0]
@@ -94,6 +102,7 @@ def _chained(entries: list[Entry], last_id: int, prev_hash: str) -> list[AuditEv
             object_id=entry.object_id,
             case_id=entry.case_id,
             person_id=entry.person_id,
+            authority_id=_authority(entry),
             prev_hash=prev_hash,
             chained_after=last_id if n == 0 else None,  # the fork guard: see the model
         )
@@ -101,3 +110,11 @@ def _chained(entries: list[Entry], last_id: int, prev_hash: str) -> list[AuditEv
         prev_hash = event.hash
         events.append(event)
     return events
+
+
+def _authority(entry: Entry) -> int | Subquery | None:
+    """The authority of the entry's case: given, or read by the INSERT from the case (the event then
+    holds that expression, not the number, until it is read back). None without a case."""
+    if entry.authority_id is not None or entry.case_id is None:
+        return entry.authority_id
+    return Subquery(Case.objects.filter(pk=entry.case_id).values("authority_id"))

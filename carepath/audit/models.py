@@ -35,8 +35,8 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 class AuditEvent(models.Model):
     """One read or write of a person's data. Written only by carepath.audit.log.append (via the access policy).
 
-    Append-only and hash-chained: `hash` covers every field below and `prev_hash`, the hash of the
-    entry before it (see carepath/audit/chain.py and docs/decisions/0006).
+    Append-only and hash-chained: `hash` covers every field below but `authority` and `chained_after`,
+    and `prev_hash`, the hash of the entry before it (see carepath/audit/chain.py and docs/decisions/0006).
     """
 
     class Action(models.TextChoices):
@@ -60,6 +60,17 @@ class AuditEvent(models.Model):
     )
     person = models.ForeignKey(
         "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # The case's authority, set by the writer (docs/scaling.md, section 4); empty for an entry about
+    # a person only. Not hashed: it follows from the case, which is, and entries written before the
+    # column existed keep their hashes.
+    authority = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        editable=False,
     )
     prev_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
     # The id of the last entry when this write began (0: the log was empty), on the first entry of

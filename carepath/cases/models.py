@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.concurrency import Versioned
+from carepath.organisations.authority import OfAuthority
 
 
 class CaseType(models.Model):
@@ -37,8 +38,11 @@ class DeadlineRule(models.Model):
         return f"{self.label} ({self.days})"
 
 
-class Signal(models.Model):
+class Signal(OfAuthority):
     """The signalling form: how a person's or household's situation reached the authority."""
+
+    authority_from = "unit"
+    authority_of_parent = "organisation_id"  # a unit's organisation is the authority
 
     class Status(models.TextChoices):
         NEW = "new", _("Waiting for triage")
@@ -106,7 +110,10 @@ class Signal(models.Model):
         return _("Signal %(id)s") % {"id": self.pk}
 
 
-class Case(Versioned):
+class Case(OfAuthority, Versioned):
+    authority_from = "unit"
+    authority_of_parent = "organisation_id"  # a unit's organisation is the authority
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
@@ -163,8 +170,10 @@ class Case(Versioned):
         return f"C-{self.pk:06d}"
 
 
-class CaseTeamMember(models.Model):
+class CaseTeamMember(OfAuthority):
     """A professional of any organisation working on the case; exactly one is case manager."""
+
+    authority_from = "case"
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="team")
     user = models.ForeignKey(
@@ -190,8 +199,10 @@ class CaseTeamMember(models.Model):
         return str(self.user)
 
 
-class Deadline(models.Model):
+class Deadline(OfAuthority):
     """A time limit running from a signal (and then for its case); overdue ones show on dashboards."""
+
+    authority_from = "signal"
 
     signal = models.ForeignKey(Signal, verbose_name=_("signal"), on_delete=models.CASCADE, related_name="deadlines")
     label = models.CharField(_("what must be done"), max_length=200)

@@ -46,7 +46,7 @@ def open_deadlines_for(user: User) -> QuerySet[Deadline]:
         .filter(signal_id__in=signals.union(cases))  # a UNION, not an OR: see policy.visible_cases
         .exclude(signal__status=Signal.Status.CLOSED)
         .select_related("signal__person", "signal__case")
-        .order_by("due_on")
+        .order_by("due_on", "pk")
     )
 
 
@@ -142,17 +142,15 @@ def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOv
     overview = CaseOverview(
         case=case,
         team=list(case.team.select_related("user__organisation").order_by("-is_case_manager", "added_at")),
-        deadlines=list(Deadline.objects.filter(signal_id=case.signal_id).order_by("due_on")),
+        deadlines=list(Deadline.objects.filter(signal_id=case.signal_id).order_by("due_on", "pk")),
         consents=list(case.consents.select_related("recorded_by")),
         assessments=list(case.assessments.select_related("assessed_by")),
         goals=list(goals),
         agreement_versions=list(
             case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions")
         ),
-        referrals=list(
-            referral_selectors.with_service_load(
-                case.referrals.select_related("service__provider", "referred_by", "answered_by")
-            ).prefetch_related("goals")
+        referrals=referral_selectors.with_service_load(
+            case.referrals.select_related("service__provider", "referred_by", "answered_by").prefetch_related("goals")
         ),
         notes=latest_notes[:notes],
         wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),

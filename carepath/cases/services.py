@@ -12,6 +12,8 @@ from carepath.cases.models import Case, CaseTeamMember, CaseType, Deadline, Sign
 from carepath.core.concurrency import save_versioned
 from carepath.organisations.models import Unit
 from carepath.people.models import Household, Person
+from carepath.referrals import load
+from carepath.referrals.models import Referral
 
 CREATE = AuditEvent.Action.CREATE
 UPDATE = AuditEvent.Action.UPDATE
@@ -67,7 +69,8 @@ def receive_signal(
     )
     day = timezone.localdate(received_at)
     Deadline.objects.bulk_create(
-        Deadline(signal=signal, label=rule.label, due_on=day + datetime.timedelta(days=rule.days))
+        Deadline(signal=signal, authority_id=signal.authority_id, label=rule.label,
+                 due_on=day + datetime.timedelta(days=rule.days))
         for rule in case_type.deadline_rules.all()
     )
     policy.record(by, CREATE, signal, person_id=person.pk)
@@ -126,6 +129,8 @@ def close_case(*, case: Case, by: User, outcome: str, closure_reason: str, seen_
     Deadline.objects.filter(signal_id=case.signal_id, done_on__isnull=True).update(
         done_on=timezone.localdate(), done_by=by
     )
+    # Its accepted referrals no longer take a place in their services.
+    load.forget(*case.referrals.filter(status=Referral.Status.ACCEPTED).values_list("service_id", flat=True))
     policy.record(by, UPDATE, case, case=case)
     return case
 

@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
 
-class Consent(models.Model):
+
+class Consent(OfAuthority):
     """Consent to the intervention; a withdrawn consent restricts what is shared."""
+
+    authority_from = "case"
 
     class Method(models.TextChoices):
         PAPER = "paper", _("Signed on paper (scan uploaded)")
@@ -27,6 +31,8 @@ class Consent(models.Model):
         verbose_name=_("providers this consent covers"),
         blank=True,
         related_name="+",
+        through="ConsentProvider",
+        through_fields=("consent", "organisation"),  # not `authority`, which points at an organisation too
         help_text=_("For sharing with providers: leave empty to cover every provider the case is referred to."),
     )
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
@@ -48,3 +54,19 @@ class Consent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_on is None
+
+
+class ConsentProvider(OfAuthority):
+    """A provider a consent to share covers (`Consent.providers`; its table from before)."""
+
+    authority_from = "consent"
+
+    consent = models.ForeignKey(Consent, verbose_name=_("consent"), on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "consents_consent_providers"
+        unique_together = [("consent", "organisation")]
+        verbose_name = _("provider a consent covers")

@@ -14,6 +14,7 @@ from carepath.cases.models import Case
 from carepath.consents.models import Consent
 from carepath.core import uploads
 from carepath.core.concurrency import StaleEdit
+from carepath.organisations.authority import set_links
 from carepath.organisations.models import Organisation
 
 
@@ -60,7 +61,7 @@ def record_consent(
         uploads.check("scan", document)
         consent.document.save(uploads.anonymous_name(document.name or ""), document, save=False)
     consent.save()
-    consent.providers.set(providers)
+    set_links(consent.providers, providers)
     policy.record(by, AuditEvent.Action.CREATE, consent, case=case)
     return consent
 

@@ -20,6 +20,7 @@ from carepath.consents.models import Consent
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
+from carepath.organisations.authority import set_links
 from carepath.organisations.models import Service, Unit
 from carepath.people.models import Household, Person
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
@@ -55,7 +56,8 @@ def signal(*, unit: Unit, case_type: CaseType, person: Person, by: User, days_ag
     )
     start = timezone.localdate(received_at)
     Deadline.objects.bulk_create(
-        Deadline(signal=made, label=rule.label, due_on=start + datetime.timedelta(days=rule.days))
+        Deadline(signal=made, authority_id=made.authority_id, label=rule.label,
+                 due_on=start + datetime.timedelta(days=rule.days))
         for rule in case_type.deadline_rules.all()
     )
     return made
@@ -157,7 +159,8 @@ def easy_read(made_step: Step, *, by: User, days_ago: int, description: str, tex
 def savings(made_goal: Goal, *, by: User, target: str, deposits: list[tuple[int, str]]) -> SavingsPlan:
     plan = SavingsPlan.objects.create(goal=made_goal, target_amount=Decimal(target))
     SavingsDeposit.objects.bulk_create(
-        SavingsDeposit(savings_plan=plan, amount=Decimal(amount), deposited_on=day(days_ago), recorded_by=by)
+        SavingsDeposit(savings_plan=plan, authority_id=plan.authority_id, amount=Decimal(amount),
+                       deposited_on=day(days_ago), recorded_by=by)
         for days_ago, amount in deposits
     )
     return plan
@@ -169,7 +172,7 @@ def refer(case: Case, service: Service, goals: list[Goal], *, by: User, days_ago
     referral = Referral.objects.create(
         case=case, service=service, message=message, referred_by=by, referred_at=at(days_ago, 10, 30)
     )
-    referral.goals.set(goals)
+    set_links(referral.goals, goals)
     if accepted_by is not None:
         assert answered_days_ago is not None
         referral.status = Referral.Status.ACCEPTED
@@ -196,7 +199,7 @@ def agreement(case: Case, *, number: int, by: User, days_ago: int, family: str, 
         accepted_by_staff=by, accepted_on=day(days_ago), created_at=at(days_ago, 17),
     )
     AgreementAction.objects.bulk_create(
-        AgreementAction(version=version, who=who, what=what, by_when=day(-due_in))
+        AgreementAction(version=version, authority_id=version.authority_id, who=who, what=what, by_when=day(-due_in))
         for who, what, due_in in actions
     )
     return version
@@ -214,11 +217,12 @@ def evaluation(case: Case, *, by: User, planned_days_ago: int, held_days_ago: in
         satisfaction=satisfaction, citizen_view=citizen_view,
     )
     GoalAttainment.objects.bulk_create(
-        GoalAttainment(evaluation=moment, goal=a[0], level=a[1], comment=a[2], gas_score=a[3] if len(a) > 3 else None)
+        GoalAttainment(evaluation=moment, authority_id=moment.authority_id, goal=a[0], level=a[1], comment=a[2],
+                       gas_score=a[3] if len(a) > 3 else None)
         for a in attainments
     )
     QualityOfLifeRating.objects.bulk_create(
-        QualityOfLifeRating(evaluation=moment, domain=domain, score=score)
+        QualityOfLifeRating(evaluation=moment, authority_id=moment.authority_id, domain=domain, score=score)
         for domain, score in (quality_of_life or {}).items()
     )
     return moment

@@ -12,7 +12,7 @@ from carepath.cases.models import Case, CaseTeamMember, Deadline, DeadlineRule, 
 from carepath.evaluations.models import GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
-from carepath.referrals.models import Referral
+from carepath.referrals.models import Referral, ReferralGoal
 
 
 def problems() -> list[str]:
@@ -48,7 +48,7 @@ def problems() -> list[str]:
     expect_none("answered referrals without who and when", Referral.objects.exclude(
         status=Referral.Status.PENDING).exclude(status=Referral.Status.ENDED, answered_by=None).filter(
         Q(answered_by=None) | Q(answered_at=None)).count())
-    expect_none("referrals made before the goals they carry were set", Referral.goals.through.objects.filter(
+    expect_none("referrals made before the goals they carry were set", ReferralGoal.objects.filter(
         referral__referred_at__lt=F("goal__created_at")).count())
     expect_none("referrals answered before they were made", Referral.objects.filter(
         answered_at__lt=F("referred_at")).count())

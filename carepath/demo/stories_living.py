@@ -17,6 +17,7 @@ from carepath.demo import pictures
 from carepath.demo.catalogue import ADULT_SUPPORT
 from carepath.demo.world import World
 from carepath.goals.models import Goal
+from carepath.organisations.authority import set_links
 from carepath.plans.models import Step
 from carepath.portal.models import Proxy, Wish
 
@@ -159,7 +160,7 @@ def residents_council(w: World, tomas_case: Case) -> None:
         indicator="Concert attended; impressions shared at a focus group afterwards",
         target="One concert with at least three residents", life_domain=LifeDomain.LEISURE,
     )
-    concert.group_cases.set([tomas_case, mindaugas])
+    set_links(concert.group_cases, [tomas_case, mindaugas])
     for case, goals, days_ago in ((aiste, [job], 184), (mindaugas, [english], 79)):
         b.refer(case, w.services["independent_living"], goals, by=cw, days_ago=days_ago,
                 message="Please draw up the plan with the resident.", accepted_by=staff,
@@ -219,9 +220,9 @@ def learning_from_the_bank(w: World, tomas_case: Case) -> None:
         created_by=staff,
     )
     group.staff.set([staff])
-    group.cases.set([tomas_case, aiste])
-    group.goals.set([trip])
-    group.steps.set(trip.steps.filter(what__startswith="Put money in the savings jar"))
+    set_links(group.cases, [tomas_case, aiste])
+    set_links(group.goals, [trip])
+    set_links(group.steps, trip.steps.filter(what__startswith="Put money in the savings jar"))
     material = FocusGroupMaterial(
         focus_group=group, kind=FocusGroupMaterial.Kind.IMAGE, added_by=staff,
         description="Tomas's savings jar, which he showed at the bank counter",

@@ -4,12 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.choices import LifeDomain
+from carepath.organisations.authority import OfAuthority
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class EvaluationMoment(models.Model):
+class EvaluationMoment(OfAuthority):
     """A moment planned with the citizen to look at what was achieved."""
+
+    authority_from = "case"
 
     class Scale(models.IntegerChoices):
         """A five-step visual scale (faces), for satisfaction and the citizen's own view."""
@@ -47,7 +50,9 @@ class EvaluationMoment(models.Model):
         return str(_("Evaluation moment of %(day)s") % {"day": self.held_on or self.planned_on})
 
 
-class GoalAttainment(models.Model):
+class GoalAttainment(OfAuthority):
+    authority_from = "evaluation"
+
     class Level(models.TextChoices):
         FULLY = "fully", _("Fully achieved")
         PARTIALLY = "partially", _("Partially achieved")
@@ -81,11 +86,13 @@ class GoalAttainment(models.Model):
         return f"{self.goal}: {self.get_level_display()}"
 
 
-class QualityOfLifeRating(models.Model):
+class QualityOfLifeRating(OfAuthority):
     """How the citizen rates their life in one domain at an evaluation moment (1 very bad to 5 very good).
 
     The first rated moment of a case is the "before", the latest the "after".
     """
+
+    authority_from = "evaluation"
 
     evaluation = models.ForeignKey(
         EvaluationMoment, verbose_name=_("evaluation moment"), on_delete=models.CASCADE, related_name="quality_of_life"

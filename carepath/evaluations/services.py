@@ -99,7 +99,7 @@ def record_evaluation(
         )
     evaluation.quality_of_life.all().delete()
     QualityOfLifeRating.objects.bulk_create(
-        QualityOfLifeRating(evaluation=evaluation, domain=domain, score=score)
+        QualityOfLifeRating(evaluation=evaluation, authority_id=evaluation.authority_id, domain=domain, score=score)
         for domain, score in quality_of_life.items()
     )
     policy.record(by, AuditEvent.Action.UPDATE, evaluation, case=case)

@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from carepath.core.choices import LifeDomain
 from carepath.core.concurrency import Versioned
+from carepath.organisations.authority import OfAuthority
 
 
-class Goal(Versioned):
+class Goal(OfAuthority, Versioned):
     """A goal set with the citizen: their own words beside a SMART formulation."""
+
+    authority_from = "case"
 
     class ProposedBy(models.TextChoices):
         CITIZEN = "citizen", _("The citizen")
@@ -36,6 +39,7 @@ class Goal(Versioned):
         verbose_name=_("shared with the cases of"),
         blank=True,
         related_name="shared_goals",
+        through="GoalGroupCase",
         help_text=_("A group goal is shared by several people; each sees it on their own case."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -52,3 +56,20 @@ class Goal(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+
+class GoalGroupCase(OfAuthority):
+    """A group goal shared with another person's case (`Goal.group_cases`; its table from before).
+
+    It takes the goal's authority: a goal is shared only with cases of its own authority.
+    """
+
+    authority_from = "goal"
+
+    goal = models.ForeignKey(Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "goals_goal_group_cases"
+        unique_together = [("goal", "case")]
+        verbose_name = _("case a group goal is shared with")

@@ -11,13 +11,15 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core.concurrency import save_versioned
 from carepath.goals.models import Goal
+from carepath.organisations.authority import set_links
 from carepath.portal.models import Wish
 
 EDITABLE = ["citizen_words", "title", "indicator", "target", "due_on", "life_domain", "proposed_by", "is_group_goal"]
 
 
 class GroupGoalRuleBroken(ValueError):
-    """A group goal is shared with at least one other case the user sees, and only with such cases."""
+    """A group goal is shared with at least one other case the user sees, and only with such cases,
+    all of the goal's own authority."""
 
 
 def _check_group(
@@ -31,6 +33,8 @@ def _check_group(
         raise GroupGoalRuleBroken("a goal is not shared with its own case")
     if len(ids) != policy.visible_cases(by).filter(pk__in=ids).count():
         raise GroupGoalRuleBroken("a goal is shared only with cases the user sees")
+    if any(c.authority_id != case.authority_id for c in cases):
+        raise GroupGoalRuleBroken("a goal is shared only with cases of its own authority")
     return cases
 
 
@@ -67,7 +71,7 @@ def create_goal(
         is_group_goal=is_group_goal,
         created_by=by,
     )
-    goal.group_cases.set(shared)
+    set_links(goal.group_cases, shared)
     policy.record(by, AuditEvent.Action.CREATE, goal, case=case)
     if wish is not None:
         wish.taken_up_in = goal
@@ -99,7 +103,7 @@ def update_goal(
         case=goal.case, by=by, is_group_goal=goal.is_group_goal, group_cases=group_cases, unseen=len(unseen)
     )
     save_versioned(goal, expected_version=seen_version, fields=list(fields))
-    goal.group_cases.set([*shared, *unseen] if goal.is_group_goal else [])
+    set_links(goal.group_cases, [*shared, *unseen] if goal.is_group_goal else [])
     policy.record(by, AuditEvent.Action.UPDATE, goal, case=goal.case)
     return goal
 

@@ -2,14 +2,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
 
-class ImportedCase(models.Model):
+
+class ImportedCase(OfAuthority):
     """A case brought over from the previous system, with that system's reference.
 
     The reference is what makes an import idempotent: importing the same file again finds the case
     and creates nothing. It is unique per organisation, because the previous system was the
     organisation's; an empty reference (after anonymisation) is exempt.
     """
+
+    authority_from = "case"
 
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"

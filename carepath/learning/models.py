@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
+
 
 class FocusGroup(models.Model):
     """A session after an activity where service users and staff look back on it together."""
@@ -28,15 +30,22 @@ class FocusGroup(models.Model):
         verbose_name=_("service users who took part"),
         blank=True,
         related_name="focus_groups",
+        through="FocusGroupCase",
         help_text=_("The people taking part, through their cases"),
     )
     other_participants = models.CharField(_("other participants"), max_length=300, blank=True)
     impressions = models.TextField(_("impressions"))
     recommendations = models.TextField(_("recommendations"), blank=True)
     areas_to_improve = models.TextField(_("areas to improve"), blank=True)
-    goals = models.ManyToManyField("goals.Goal", verbose_name=_("goals discussed"), blank=True, related_name="+")
+    goals = models.ManyToManyField(
+        "goals.Goal", verbose_name=_("goals discussed"), blank=True, related_name="+", through="FocusGroupGoal"
+    )
     steps = models.ManyToManyField(
-        "plans.Step", verbose_name=_("activities (steps) discussed"), blank=True, related_name="+"
+        "plans.Step",
+        verbose_name=_("activities (steps) discussed"),
+        blank=True,
+        related_name="+",
+        through="FocusGroupStep",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
@@ -50,6 +59,58 @@ class FocusGroup(models.Model):
 
     def __str__(self) -> str:
         return self.activity
+
+
+# The focus group itself belongs to a unit, often a provider's, and may take in cases of several
+# authorities; each link row carries the authority of the case, goal or step it links.
+
+
+class FocusGroupCase(OfAuthority):
+    """A service user's case that took part in a focus group (`FocusGroup.cases`; its table from before)."""
+
+    authority_from = "case"
+
+    focusgroup = models.ForeignKey(
+        FocusGroup, verbose_name=_("focus group"), on_delete=models.CASCADE, related_name="+"
+    )
+    case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "learning_focusgroup_cases"
+        unique_together = [("focusgroup", "case")]
+        verbose_name = _("case in a focus group")
+
+
+class FocusGroupGoal(OfAuthority):
+    """A goal a focus group discussed (`FocusGroup.goals`; its table from before)."""
+
+    authority_from = "goal"
+
+    focusgroup = models.ForeignKey(
+        FocusGroup, verbose_name=_("focus group"), on_delete=models.CASCADE, related_name="+"
+    )
+    goal = models.ForeignKey("goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "learning_focusgroup_goals"
+        unique_together = [("focusgroup", "goal")]
+        verbose_name = _("goal discussed in a focus group")
+
+
+class FocusGroupStep(OfAuthority):
+    """A step a focus group discussed (`FocusGroup.steps`; its table from before)."""
+
+    authority_from = "step"
+
+    focusgroup = models.ForeignKey(
+        FocusGroup, verbose_name=_("focus group"), on_delete=models.CASCADE, related_name="+"
+    )
+    step = models.ForeignKey("plans.Step", verbose_name=_("step"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "learning_focusgroup_steps"
+        unique_together = [("focusgroup", "step")]
+        verbose_name = _("step discussed in a focus group")
 
 
 class FocusGroupMaterial(models.Model):

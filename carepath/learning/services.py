@@ -14,6 +14,7 @@ from carepath.cases.models import Case
 from carepath.core import uploads
 from carepath.goals.models import Goal
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
+from carepath.organisations.authority import set_links
 from carepath.organisations.models import Service, Unit
 from carepath.plans.models import Step
 
@@ -57,9 +58,10 @@ def record_focus_group(
     hidden_steps = [] if is_new else list(group.steps.exclude(goal__case__in=visible))
     chosen = list(cases)
     group.staff.set(list(staff))
-    group.cases.set(chosen + hidden_cases)
-    group.goals.set(list(goals) + hidden_goals)
-    group.steps.set(list(steps) + hidden_steps)
+    # Each link row takes its own case's, goal's or step's authority (they may differ; see the models).
+    set_links(group.cases, chosen + hidden_cases)
+    set_links(group.goals, list(goals) + hidden_goals)
+    set_links(group.steps, list(steps) + hidden_steps)
     action = CREATE if is_new else UPDATE
     if not chosen:
         policy.record(by, action, group)

@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
 
-class ProgressNote(models.Model):
+
+class ProgressNote(OfAuthority):
     """A dated entry tied to a goal or a step. Shared with the citizen unless restricted with a reason."""
+
+    authority_from = "case"
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="notes")
     goal = models.ForeignKey(

@@ -5,10 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.concurrency import Versioned
+from carepath.organisations.authority import OfAuthority
 
 
-class Step(Versioned):
+class Step(OfAuthority, Versioned):
     """A step the provider and citizen break a goal into: what, who, when, status."""
+
+    authority_from = "goal"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -33,8 +36,10 @@ class Step(Versioned):
         return self.what
 
 
-class StepAttachment(models.Model):
+class StepAttachment(OfAuthority):
     """A support for a step: a picture, a video or an easy-read text."""
+
+    authority_from = "step"
 
     class Kind(models.TextChoices):
         IMAGE = "image", _("Picture")
@@ -61,8 +66,10 @@ class StepAttachment(models.Model):
         return self.description or self.get_kind_display()
 
 
-class SavingsPlan(models.Model):
+class SavingsPlan(OfAuthority):
     """Money saved towards a goal (a trip, a bicycle), with deposits and progress."""
+
+    authority_from = "goal"
 
     goal = models.OneToOneField(
         "goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="savings_plan"
@@ -85,7 +92,9 @@ class SavingsPlan(models.Model):
         return min(100, int(self.saved() * 100 / self.target_amount))
 
 
-class SavingsDeposit(models.Model):
+class SavingsDeposit(OfAuthority):
+    authority_from = "savings_plan"
+
     savings_plan = models.ForeignKey(
         SavingsPlan, verbose_name=_("savings plan"), on_delete=models.CASCADE, related_name="deposits"
     )

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
+
 
 class Proxy(models.Model):
     """A citizen lets a relative follow their file, within a scope and a period, until revoked."""
@@ -48,8 +50,10 @@ class Proxy(models.Model):
         )
 
 
-class Wish(models.Model):
+class Wish(OfAuthority):
     """A new wish the citizen writes in the portal; the case worker takes it up as a goal."""
+
+    authority_from = "case"
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="wishes")
     text = models.TextField(_("your wish"))

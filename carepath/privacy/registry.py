@@ -98,6 +98,14 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "api.apitoken": "an API token of a staff account (only its hash); says nothing about a citizen",
     "learning.afteractionreview": "a team's review of its own work or a pilot; names no service user",
     "learning.appreciativeinquiry": "a team's inquiry into what works; names no service user",
+    # The rows of many-to-many fields, made explicit to carry their authority: two ids and the authority.
+    # What they link is exported with the model of the field, through its path (e.g. group_cases__person).
+    "consents.consentprovider": "a provider a consent covers: exported with the consent",
+    "goals.goalgroupcase": "a case a group goal is shared with: exported with the goal",
+    "referrals.referralgoal": "a goal a referral is about: exported with the referral",
+    "learning.focusgroupcase": "a case that took part in a focus group: exported with the focus group",
+    "learning.focusgroupgoal": "a goal a focus group discussed: exported with the focus group",
+    "learning.focusgroupstep": "a step a focus group discussed: exported with the focus group",
 }
 
 

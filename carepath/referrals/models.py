@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from carepath.organisations.authority import OfAuthority
 
-class Referral(models.Model):
+
+class Referral(OfAuthority):
     """The authority refers the citizen to a provider's service; the provider accepts or declines."""
+
+    authority_from = "case"
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the provider")
@@ -17,7 +21,7 @@ class Referral(models.Model):
         "organisations.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="referrals"
     )
     goals = models.ManyToManyField(
-        "goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals"
+        "goals.Goal", verbose_name=_("goals this service works on"), related_name="referrals", through="ReferralGoal"
     )
     message = models.TextField(_("message to the provider"), blank=True)
     referred_by = models.ForeignKey(
@@ -56,3 +60,17 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.ACCEPTED)
+
+
+class ReferralGoal(OfAuthority):
+    """A goal a referral asks the service to work on (`Referral.goals`; its table from before)."""
+
+    authority_from = "referral"
+
+    referral = models.ForeignKey(Referral, verbose_name=_("referral"), on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey("goals.Goal", verbose_name=_("goal"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "referrals_referral_goals"
+        unique_together = [("referral", "goal")]
+        verbose_name = _("goal of a referral")

@@ -1,9 +1,9 @@
 """Reads of referrals and of the service catalogue's load, always through the access policy."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 
 from carepath.access import policy
 from carepath.accounts.models import User
@@ -13,10 +13,8 @@ from carepath.core.choices import LifeDomain
 from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.organisations.models import Service
+from carepath.referrals import load
 from carepath.referrals.models import Referral
-
-IN_SERVICE = Q(status=Referral.Status.ACCEPTED, case__status=Case.Status.OPEN)
-WAITING = Q(status=Referral.Status.PENDING)
 
 
 def waiting_for_answer(user: User) -> QuerySet[Referral]:
@@ -44,53 +42,43 @@ def sent_and_waiting(user: User) -> QuerySet[Referral]:
     )
 
 
-def with_load(services: QuerySet[Service]) -> QuerySet[Service]:
-    """Annotate each service with `in_service` (accepted, open cases) and `waiting` (pending)."""
-    return services.annotate(
-        in_service=Count(
-            "referrals",
-            filter=Q(referrals__status=Referral.Status.ACCEPTED, referrals__case__status=Case.Status.OPEN),
-            distinct=True,
-        ),
-        waiting=Count("referrals", filter=Q(referrals__status=Referral.Status.PENDING), distinct=True),
-    )
+def with_load(services: Iterable[Service]) -> list[Service]:
+    """The services, each with `in_service` (accepted, open cases) and `waiting` (pending): see load.py."""
+    services = list(services)
+    figures = load.loads(s.pk for s in services)
+    for service in services:
+        service.in_service, service.waiting = figures[service.pk].in_service, figures[service.pk].waiting  # type: ignore[attr-defined]
+    return services
 
 
 def service_load(service_id: int) -> Service:
     """One service with its load, e.g. for the provider deciding on a referral."""
-    return with_load(Service.objects.filter(pk=service_id)).select_related("provider").get()
+    return with_load([Service.objects.select_related("provider").get(pk=service_id)])[0]
 
 
-def _count_of_service(rule: Q) -> Coalesce:
-    counts = (
-        Referral.objects.filter(rule, service_id=OuterRef("service_id"))
-        .order_by()
-        .values("service_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+def with_service_load(referrals: Iterable[Referral]) -> list[Referral]:
+    """The referrals, each with its service's `service_in_service` and `service_waiting` (see load.py)."""
+    referrals = list(referrals)
+    figures = load.loads(r.service_id for r in referrals)
+    for r in referrals:
+        r.service_in_service, r.service_waiting = figures[r.service_id].in_service, figures[r.service_id].waiting  # type: ignore[attr-defined]
+    return referrals
 
 
-def with_service_load(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
-    """Annotate referrals with their service's `service_in_service` and `service_waiting`, in the same query."""
-    return referrals.annotate(
-        service_in_service=_count_of_service(IN_SERVICE), service_waiting=_count_of_service(WAITING)
-    )
+INBOX_LIMIT = 200
 
 
-def inbox(user: User) -> QuerySet[Referral]:
-    """The provider's inbox: pending referrals with what is needed to decide, oldest first."""
-    return with_service_load(waiting_for_answer(user)).select_related("referred_by").prefetch_related("goals")
+def inbox(user: User) -> list[Referral]:
+    """The provider's inbox: the oldest pending referrals with what is needed to decide."""
+    waiting = waiting_for_answer(user).select_related("referred_by").prefetch_related("goals")
+    return with_service_load(waiting[:INBOX_LIMIT])
 
 
-def services_of_my_organisation(user: User) -> QuerySet[Service]:
+def services_of_my_organisation(user: User) -> list[Service]:
     """The active services of the user's own organisation with their load (capacity and waiting list)."""
     if user.organisation_id is None:
-        return Service.objects.none()
-    return with_load(Service.objects.filter(provider_id=user.organisation_id, is_active=True)).select_related(
-        "unit"
-    )
+        return []
+    return with_load(Service.objects.filter(provider_id=user.organisation_id, is_active=True).select_related("unit"))
 
 
 @dataclass
@@ -132,7 +120,8 @@ def suggest_services(case: Case) -> list[Suggestion]:
 
     Ranked by the number of matching life domains, then free places, then the shortest waiting list.
     A service whose level range does not hold the highest level of the latest assessment is left out;
-    before any assessment, the level is not used. Four queries, however many services there are.
+    before any assessment, the level is not used. Four queries and one for the services' loads that
+    are not in the cache (load.py), however many services there are.
     """
     domains = set(case_goals(case).filter(status=Goal.Status.ACTIVE).values_list("life_domain", flat=True))
     if not domains:
@@ -142,7 +131,7 @@ def suggest_services(case: Case) -> list[Suggestion]:
     referred = set(open_referrals.values_list("service_id", flat=True))
     suggestions = []
     # life_domains is a JSON list: the overlap is computed here, the same on SQLite and PostgreSQL.
-    for service in with_load(Service.objects.filter(is_active=True)).select_related("provider"):
+    for service in with_load(Service.objects.filter(is_active=True).select_related("provider")):
         if level is not None and not service.level_min <= level <= service.level_max:
             continue
         matching = [d for d in service.life_domains if d in domains]

@@ -12,7 +12,9 @@ from carepath.accounts.models import User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember
 from carepath.goals.models import Goal
+from carepath.organisations.authority import set_links
 from carepath.organisations.models import Service
+from carepath.referrals import load
 from carepath.referrals.models import Referral
 
 CREATE = AuditEvent.Action.CREATE
@@ -48,7 +50,8 @@ def refer(*, case: Case, by: User, service: Service, goals: Iterable[Goal], mess
     referral = Referral.objects.create(
         case=case, service=service, message=message, referred_by=by, referred_at=timezone.now()
     )
-    referral.goals.set(goals)
+    set_links(referral.goals, goals)
+    load.forget(service.pk)
     policy.record(by, CREATE, referral, case=case)
     return referral
 
@@ -72,6 +75,7 @@ def accept_referral(*, referral: Referral, by: User) -> Referral:
     referral.status = Referral.Status.ACCEPTED
     referral.answered_by, referral.answered_at = by, timezone.now()
     referral.save(update_fields=["status", "answered_by", "answered_at"])
+    load.forget(referral.service_id)
     role = referral.service.name[: CaseTeamMember._meta.get_field("role_in_team").max_length]
     member, created = CaseTeamMember.objects.get_or_create(
         case_id=referral.case_id, user=by, defaults={"role_in_team": role}
@@ -93,6 +97,7 @@ def decline_referral(*, referral: Referral, by: User, reason: str) -> Referral:
     referral.decline_reason = reason.strip()
     referral.answered_by, referral.answered_at = by, timezone.now()
     referral.save(update_fields=["status", "decline_reason", "answered_by", "answered_at"])
+    load.forget(referral.service_id)
     policy.record(by, UPDATE, referral, case=referral.case)
     return referral
 
@@ -106,6 +111,7 @@ def end_referral(*, referral: Referral, by: User) -> Referral:
     referral.status = Referral.Status.ENDED
     referral.ended_at = timezone.now()
     referral.save(update_fields=["status", "ended_at"])
+    load.forget(referral.service_id)
     # The provider's access ends with its referral, unless another one of theirs is still open.
     if not Referral.objects.filter(
         case=referral.case, service__provider_id=referral.service.provider_id, status__in=OPEN_STATUSES

@@ -52,9 +52,9 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def inbox(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    referrals = list(selectors.inbox(user)[:200])
+    referrals = selectors.inbox(user)
     policy.record_listed(user, [(r.case.person_id, r.case_id) for r in referrals])
-    context = {"referrals": referrals, "services": list(selectors.services_of_my_organisation(user))}
+    context = {"referrals": referrals, "services": selectors.services_of_my_organisation(user)}
     return render(request, "referrals/inbox.html", context)
 
 

@@ -16,7 +16,7 @@ from carepath.accounts.models import User
 from carepath.cases.models import Case
 from carepath.goals.models import Goal
 from carepath.organisations.models import Unit
-from carepath.referrals.models import Referral
+from carepath.referrals.models import Referral, ReferralGoal
 from carepath.reports.filters import ReportFilter
 
 
@@ -88,7 +88,7 @@ class Scope:
         if self.filter.life_domain:
             rule &= Q(**{f"{to_goal}life_domain": self.filter.life_domain})
         if self.filter.service is not None:
-            referred = Referral.goals.through.objects.filter(referral__service_id=self.filter.service.pk)
+            referred = ReferralGoal.objects.filter(referral__service_id=self.filter.service.pk)
             rule &= Q(**{f"{to_goal}pk__in": referred.values("goal_id")})
         return rule
 

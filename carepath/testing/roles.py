@@ -3,6 +3,7 @@
 from carepath.accounts.models import Role, User
 from carepath.cases.models import Case
 from carepath.consents.models import Consent
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing.factories import (
     ConsentFactory,
@@ -22,7 +23,7 @@ def provider_staff_on(case: Case, status: str = Referral.Status.PENDING, *, cons
     ReferralFactory.create(case=case, service=ServiceFactory.create(provider=staff.organisation), status=status)
     if consent:
         sharing = ConsentFactory.create(case=case, scope=Consent.Scope.SHARE_PROVIDERS)
-        sharing.providers.add(staff.organisation)
+        add_links(sharing.providers, staff.organisation)
     return staff
 
 

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from carepath.api.services import create_token
 from carepath.evaluations.models import GoalAttainment, QualityOfLifeRating
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
 
@@ -44,7 +45,7 @@ def world() -> World:
     f.ConsentFactory(case=case)
     f.AssessmentFactory(case=case)
     f.ProgressNoteFactory(case=case, goal=goal, is_restricted=True, restriction_reason="About the father")
-    f.ReferralFactory(case=case, status=Referral.Status.ACCEPTED).goals.add(goal)
+    add_links(f.ReferralFactory(case=case, status=Referral.Status.ACCEPTED).goals, goal)
     held = f.EvaluationMomentFactory(case=case, held_on=timezone.localdate(), satisfaction=4, citizen_view=5)
     GoalAttainment.objects.create(evaluation=held, goal=goal, level=GoalAttainment.Level.PARTIALLY, gas_score=1)
     QualityOfLifeRating.objects.create(evaluation=held, domain="leisure", score=3)

@@ -20,6 +20,7 @@ from carepath.evaluations.models import EvaluationMoment
 from carepath.goals.models import Goal
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
 from carepath.learning.tests.factories import focus_group_of, material_of
+from carepath.organisations.authority import add_links
 from carepath.organisations.models import Organisation
 from carepath.plans.models import SavingsPlan, Step, StepAttachment
 from carepath.portal.models import Proxy
@@ -95,7 +96,7 @@ def build() -> World:
     )
     f.ReferralFactory(case=case, service=f.ServiceFactory(provider=no_consent.organisation))
     sharing = f.ConsentFactory(case=case, scope=Consent.Scope.SHARE_PROVIDERS)
-    sharing.providers.add(with_consent.organisation)
+    add_links(sharing.providers, with_consent.organisation)
     consent = f.ConsentFactory(case=case, method=Consent.Method.PAPER)
     consent.document.save("scan.pdf", ContentFile(PDF))
 

@@ -165,7 +165,9 @@ def test_case_worker_and_provider_walk_a_case_from_signal_to_closure(live_server
     _submit(page)
     page.get_by_text("The case is closed.").wait_for()
 
-    timeline = page.locator("#timeline").inner_text()
+    assert "Case closed" in page.locator("#timeline").inner_text()  # the latest entries are on the case page
+    page.click("#timeline a[href$='/history/']")
+    timeline = page.locator("#timeline").inner_text()  # the whole history
     for event in ["Signal received", "Case opened", "Consent given", "Functional ability assessed", "Goal set",
                   "Agreement version 1 accepted", "Referred", "Accepted", "Progress note", "Evaluation held",
                   "Case closed"]:

@@ -8,6 +8,7 @@ from carepath.access import policy
 from carepath.audit.models import AuditEvent
 from carepath.consents import services as consent_services
 from carepath.consents.models import Consent
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing.factories import (
     CaseFactory,
@@ -39,7 +40,7 @@ def _goal_and_step(case):
 
 def test_provider_without_consent_sees_only_the_referral(client, case):
     staff = provider_staff_on(case, consent=False)
-    case.referrals.get().goals.add(case.goals.get())
+    add_links(case.referrals.get().goals, case.goals.get())
     client.force_login(staff)
     page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     assert 'id="referral-only"' in page
@@ -79,9 +80,9 @@ def test_a_consent_to_share_naming_no_provider_covers_every_provider(client, cas
 
 def test_a_consent_naming_another_provider_does_not_cover_this_one(client, case):
     staff = provider_staff_on(case, consent=False)
-    ConsentFactory(case=case, scope=Consent.Scope.SHARE_PROVIDERS).providers.add(ProviderFactory())
+    add_links(ConsentFactory(case=case, scope=Consent.Scope.SHARE_PROVIDERS).providers, ProviderFactory())
     assert not policy.shares_file(staff, case)
-    ConsentFactory(case=case, scope=Consent.Scope.SHARE_PROVIDERS).providers.add(staff.organisation)
+    add_links(ConsentFactory(case=case, scope=Consent.Scope.SHARE_PROVIDERS).providers, staff.organisation)
     assert policy.shares_file(staff, case)
 
 

@@ -6,6 +6,7 @@ from carepath.access import policy
 from carepath.accounts.models import Role
 from carepath.audit.models import AuditEvent
 from carepath.consents.models import Consent
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing.factories import (
     CaseFactory,
@@ -104,7 +105,7 @@ def test_group_goal_reached_through_a_shared_case_only_when_asked():
 
     goal = GoalFactory(is_group_goal=True)
     member_case = CaseFactory()
-    goal.group_cases.add(member_case)
+    add_links(goal.group_cases, member_case)
     member_worker = member_case.signal.received_by
     found, via = policy.get_in_case(member_worker, Goal, goal.pk, policy.Do.PLAN, shared_via="group_cases")
     assert (found, via) == (goal, member_case)

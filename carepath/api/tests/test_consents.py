@@ -7,6 +7,7 @@ from django.utils import timezone
 from carepath.api.tests.client import api_as
 from carepath.cases.models import Case
 from carepath.consents.models import Consent
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
 from carepath.testing.files import PDF, PNG
@@ -29,7 +30,7 @@ def test_the_consents_of_a_case_are_listed_newest_first(case, worker, audit_mark
     older = f.ConsentFactory.create(case=case, given_on=timezone.localdate() - datetime.timedelta(days=3))
     newer = f.ConsentFactory.create(case=case, scope=Consent.Scope.SHARE_PROVIDERS)
     provider = f.ProviderFactory.create()
-    newer.providers.add(provider)
+    add_links(newer.providers, provider)
     body = api_as(worker).get(f"/cases/{case.pk}/consents").json()
     assert [c["id"] for c in body["items"]] == [newer.pk, older.pk]
     assert body["items"][0]["providers"] == [{"id": provider.pk, "name": provider.name}]

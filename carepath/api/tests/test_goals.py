@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from carepath.api.tests.client import api_as
 from carepath.goals.models import Goal
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
 from carepath.testing.roles import provider_staff_on, stranger
@@ -29,7 +30,7 @@ def test_the_goals_of_a_case_include_the_group_goals_shared_with_it(case, worker
     own = f.GoalFactory.create(case=case)
     other_case = f.CaseFactory.create(signal__received_by=worker)
     shared = f.GoalFactory.create(case=other_case, is_group_goal=True)
-    shared.group_cases.add(case)
+    add_links(shared.group_cases, case)
     f.GoalFactory.create(case=other_case)  # not shared
     body = api_as(worker).get(f"/cases/{case.pk}/goals").json()
     assert {g["id"] for g in body["items"]} == {own.pk, shared.pk}
@@ -88,7 +89,7 @@ def test_one_goal_is_reached_through_its_case_and_audited(case, worker, audit_ma
 
 def test_a_shared_group_goal_is_reached_through_the_case_it_is_shared_with(case):
     shared = f.GoalFactory.create(is_group_goal=True)
-    shared.group_cases.add(case)
+    add_links(shared.group_cases, case)
     assert api_as(case.signal.received_by).get(f"/goals/{shared.pk}").status_code == 200
     assert api_as(stranger()).get(f"/goals/{shared.pk}").status_code == 404
 

@@ -2,6 +2,7 @@ import pytest
 
 from carepath.api.tests.client import api_as
 from carepath.cases.models import Case
+from carepath.organisations.authority import add_links
 from carepath.plans.models import Step
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
@@ -91,7 +92,7 @@ def test_the_plan_of_a_closed_case_is_read_only(step, worker):
 
 def test_a_group_goals_plan_is_reached_through_the_shared_case(case, worker):
     shared = f.GoalFactory.create(is_group_goal=True)
-    shared.group_cases.add(case)
+    add_links(shared.group_cases, case)
     step = f.StepFactory.create(goal=shared)
     assert api_as(worker).patch(f"/steps/{step.pk}", {"status": "done", "version": 1}).status_code == 200
     assert api_as(stranger()).get(f"/goals/{shared.pk}/steps").status_code == 404

@@ -1,6 +1,7 @@
 import pytest
 
 from carepath.api.tests.client import api_as
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
 from carepath.testing.roles import provider_staff_on
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_whoever_sees_the_file_reads_every_referral_with_its_goals(case, worker, audit_mark):
     goal = f.GoalFactory.create(case=case)
     first = f.ReferralFactory.create(case=case, message="Please call the mother first")
-    first.goals.add(goal)
+    add_links(first.goals, goal)
     second = f.ReferralFactory.create(case=case, status=Referral.Status.DECLINED, decline_reason="Full")
     body = api_as(worker).get(f"/cases/{case.pk}/referrals").json()
     by_id = {r["id"]: r for r in body["items"]}

@@ -8,6 +8,9 @@ consent, assessment, goals, referral, steps and notes, evaluation, closure.
 import datetime
 import random
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
 
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
 from carepath.consents.models import Consent
@@ -74,10 +77,16 @@ class Pathway:
         self.rules = rules  # adult|child -> [(case type id, label, days)]
         self.stages: dict[str, int] = dict.fromkeys(STAGES, 0)
 
+    def add(self, model: type[models.Model], **fields: Any) -> Row:
+        """Queue a row of case data: every one belongs to the synthetic municipality, the authority
+        (its column is written explicitly here, as save() would set it)."""
+        return self.rows.add(model, authority_id=self.world.authority.pk, **fields)
+
     def audit(self, story: "Story", user: int, action: str, row: Row, what: str, at: datetime.datetime) -> None:
-        """The audit entry the access policy writes for this record (ids only)."""
+        """The audit entry the access policy writes for this record (ids only; the authority with a case)."""
         self.rows.audit(user_id=user, action=action, row=row, what=what, at=at,
-                        case_id=story.case.pk if story.case else None, person_id=story.person.pk)
+                        case_id=story.case.pk if story.case else None, person_id=story.person.pk,
+                        authority_id=self.world.authority.pk if story.case else None)
 
     def later(self, days_ago: int, low: int, high: int, floor: int = 0) -> int:
         """A day `low`..`high` days after `days_ago`, but not after `floor`."""
@@ -94,7 +103,7 @@ class Pathway:
         template = self.signal_template(kind, person)
         text = (texts.CHILD_SIGNALS if kind == "child" else texts.ADULT_SIGNALS)[template]
         words = self.words(person, home)
-        signal = self.rows.add(
+        signal = self.add(
             Signal, received_at=clock.at(received, rng), received_by_id=worker, unit_id=unit.pk,
             case_type_id=self.rules[kind][0][0], person_id=person.pk,
             household_id=home.pk if kind == "child" else None, signaller_kind=text.kind,
@@ -131,7 +140,7 @@ class Pathway:
         start = self.clock.day(story.received)
         for _type, label, days in self.rules[story.kind]:
             done = story.done.get(label)
-            self.rows.add(
+            self.add(
                 Deadline, signal_id=story.signal.pk, label=label, due_on=start + datetime.timedelta(days=days),
                 done_on=self.clock.day(done[0]) if done else None, done_by_id=done[1] if done else None,
             )
@@ -144,7 +153,7 @@ class Pathway:
         opened_at = clock.at(story.opened, rng)
         signal.status, signal.triaged_by_id, signal.triaged_at = (
             Signal.Status.CASE_OPENED, story.case_worker, opened_at)
-        story.case = self.rows.add(
+        story.case = self.add(
             Case, signal_id=signal.pk, person_id=signal.person_id, household_id=signal.household_id,
             case_type_id=signal.case_type_id, unit_id=signal.unit_id, opened_at=opened_at,
         )
@@ -163,8 +172,8 @@ class Pathway:
         if user in story.team:
             return
         story.team.append(user)
-        self.rows.add(CaseTeamMember, case_id=story.case.pk, user_id=user,  # type: ignore[union-attr]
-                      role_in_team=role[:100], is_case_manager=manager, added_at=self.clock.at(days_ago, self.rng))
+        self.add(CaseTeamMember, case_id=story.case.pk, user_id=user,  # type: ignore[union-attr]
+                 role_in_team=role[:100], is_case_manager=manager, added_at=self.clock.at(days_ago, self.rng))
 
     def consent(self, story: Story) -> None:
         given = self.later(story.opened, 0, 3, story.end)
@@ -175,7 +184,7 @@ class Pathway:
         if story.stage in WORKING or story.stage == "planning":
             scopes.append(Consent.Scope.SHARE_PROVIDERS)
         for scope in scopes:
-            consent = self.rows.add(
+            consent = self.add(
                 Consent, case_id=story.case.pk, given_by=who[:200], relation=relation,  # type: ignore[union-attr]
                 scope=scope, method=Consent.Method.IN_PERSON, given_on=self.clock.day(given),
                 recorded_by_id=story.case_worker,

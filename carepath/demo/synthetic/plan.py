@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 from carepath.agreements.models import AgreementAction, AgreementVersion
 from carepath.assessments.models import Assessment
 from carepath.demo.synthetic import texts
-from carepath.demo.synthetic.rows import ReferralGoal, Row
+from carepath.demo.synthetic.rows import Row
 from carepath.demo.synthetic.world import ServiceInfo
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
-from carepath.referrals.models import Referral
+from carepath.referrals.models import Referral, ReferralGoal
 
 if TYPE_CHECKING:
     from carepath.demo.synthetic.pathway import Pathway, Story
@@ -61,7 +61,7 @@ class Plan:
             if n:
                 levels = [max(0, v - 1) if rng.random() < 0.45 else min(4, v + 1) if rng.random() < 0.08 else v
                           for v in levels]
-            assessment = self.rows.add(
+            assessment = self.p.add(
                 Assessment, case_id=self.case_id, assessed_on=self.clock.day(day), assessed_by_id=s.case_worker,
                 physical_level=levels[0], physical_description=texts.DIMENSION_TEXTS["physical"][levels[0]],
                 communication_level=levels[1],
@@ -87,7 +87,7 @@ class Plan:
         chosen += rng.sample(others, min(count - len(chosen), len(others)))
         for n in chosen:
             text = templates[n]
-            goal = self.rows.add(
+            goal = self.p.add(
                 Goal, case_id=self.case_id, citizen_words=rng.choice(text.words).format(given=s.person.given),
                 title=text.title.format(given=s.person.given), indicator=text.indicator, target=text.target,
                 due_on=self.clock.day(s.goals_set - rng.randint(90, 365)), life_domain=text.domain,
@@ -105,7 +105,7 @@ class Plan:
         family = " and ".join(p.name for p in s.home.adults) or s.person.name
         versions = 2 if rng.random() < 0.33 else 1
         for number in range(1, versions + 1):
-            version = self.rows.add(
+            version = self.p.add(
                 AgreementVersion, case_id=self.case_id, number=number, accepted_by_family=family[:200],
                 summary="First agreement, negotiated at home." if number == 1 else
                 "Renegotiated with the family: times changed to fit their rhythm.",
@@ -114,8 +114,8 @@ class Plan:
             )
             words = self.p.words(s.person, s.home)
             for who, what in rng.sample(texts.AGREEMENT_ACTIONS, rng.randint(2, 4)):
-                self.rows.add(AgreementAction, version_id=version.pk, who=who.format(**words), what=what,
-                              by_when=self.clock.day(accepted - rng.randint(14, 60)))
+                self.p.add(AgreementAction, version_id=version.pk, who=who.format(**words), what=what,
+                           by_when=self.clock.day(accepted - rng.randint(14, 60)))
             accepted = self.p.later(accepted, 10, 60, s.end)
 
     def referral(self) -> None:
@@ -143,7 +143,7 @@ class Plan:
     def refer(self, service: ServiceInfo, referred: int, status: str, answered: int | None = None,
               answered_by: int | None = None, decline_reason: str = "") -> None:
         s, rng = self.s, self.rng
-        referral = self.rows.add(
+        referral = self.p.add(
             Referral, case_id=self.case_id, service_id=service.pk, referred_by_id=s.case_worker,
             message=f"Please work with {s.person.given} on the goals below.",
             referred_at=self.clock.at(referred, rng), status=status, decline_reason=decline_reason,
@@ -153,7 +153,7 @@ class Plan:
         first = s.goals[0][0]
         for goal, text in s.goals:
             if goal is first or text.domain in service.domains:
-                self.rows.add(ReferralGoal, referral_id=referral.pk, goal_id=goal.pk)
+                self.p.add(ReferralGoal, referral_id=referral.pk, goal_id=goal.pk)
 
     def steps(self) -> None:
         """The provider breaks each goal into steps with the citizen; some have supports."""
@@ -165,15 +165,15 @@ class Plan:
             last = s.end + 5 if s.stage == "closed" else -rng.randint(20, 120)
             for n, what in enumerate(whats):
                 due = start - (start - last) * (n + 1) // len(whats)
-                step = self.rows.add(Step, goal_id=goal.pk, what=what,
-                                     who=f"{s.person.given} with the support worker" if n % 2 else s.person.given,
-                                     due_on=self.clock.day(due), status=self.step_status(due), created_by_id=author)
+                step = self.p.add(Step, goal_id=goal.pk, what=what,
+                                  who=f"{s.person.given} with the support worker" if n % 2 else s.person.given,
+                                  due_on=self.clock.day(due), status=self.step_status(due), created_by_id=author)
                 self.step_rows.append((step, goal))
                 self.p.audit(s, author, "create", step, "plans.step", self.clock.morning(start))
                 if rng.random() < 0.06:
-                    self.rows.add(StepAttachment, step_id=step.pk, kind=StepAttachment.Kind.EASY_READ,
-                                  description="Easy-read steps", text=rng.choice(texts.EASY_READ),
-                                  added_by_id=author, added_at=self.clock.at(start, rng))
+                    self.p.add(StepAttachment, step_id=step.pk, kind=StepAttachment.Kind.EASY_READ,
+                               description="Easy-read steps", text=rng.choice(texts.EASY_READ),
+                               added_by_id=author, added_at=self.clock.at(start, rng))
             if text.title in SAVINGS_GOALS and rng.random() < 0.7:
                 self.savings(goal, start, author)
 
@@ -189,11 +189,11 @@ class Plan:
 
     def savings(self, goal: Row, start: int, author: int) -> None:
         rng = self.rng
-        plan = self.rows.add(SavingsPlan, goal_id=goal.pk, target_amount=Decimal(rng.randrange(300, 1550, 50)))
+        plan = self.p.add(SavingsPlan, goal_id=goal.pk, target_amount=Decimal(rng.randrange(300, 1550, 50)))
         for month in range(min(8, max(1, (start - self.s.end) // 30))):
-            self.rows.add(SavingsDeposit, savings_plan_id=plan.pk, amount=Decimal(rng.randrange(20, 155, 5)),
-                          deposited_on=self.clock.day(start - 30 * month - rng.randint(0, 5)),
-                          recorded_by_id=author)
+            self.p.add(SavingsDeposit, savings_plan_id=plan.pk, amount=Decimal(rng.randrange(20, 155, 5)),
+                       deposited_on=self.clock.day(start - 30 * month - rng.randint(0, 5)),
+                       recorded_by_id=author)
 
     def notes(self) -> None:
         s, rng = self.s, self.rng
@@ -208,7 +208,7 @@ class Plan:
             text, reason = template.format(given=s.person.given, step=step.what if step else ""), ""
             if rng.random() < 0.05:
                 text, reason = rng.choice(texts.RESTRICTED)  # restricted: never without a reason
-            note = self.rows.add(
+            note = self.p.add(
                 ProgressNote, case_id=self.case_id, text=text, written_by_id=rng.choice(s.team),
                 written_at=self.clock.at(rng.randint(s.end, start), rng), is_restricted=bool(reason),
                 restriction_reason=reason, goal_id=goal.pk if goal else None, step_id=step.pk if step else None,
@@ -223,7 +223,7 @@ class Plan:
         if s.stage in ("evaluated", "closed"):
             start = s.answered if s.answered is not None else s.goals_set
             held = rng.randint(s.end, max(s.end, start - 30))
-            moment = self.rows.add(
+            moment = self.p.add(
                 EvaluationMoment, case_id=self.case_id, planned_on=self.clock.day(held + rng.randint(0, 7)),
                 held_on=self.clock.day(held), created_by_id=s.case_worker,
             )
@@ -232,8 +232,8 @@ class Plan:
             for goal, _text in s.goals:
                 level = rng.choices(ATTAINMENT, ATTAINMENT_WEIGHTS)[0]
                 levels.append(level)
-                self.rows.add(GoalAttainment, evaluation_id=moment.pk, goal_id=goal.pk, level=level,
-                              comment=rng.choice(texts.ATTAINMENT_COMMENTS[level]))
+                self.p.add(GoalAttainment, evaluation_id=moment.pk, goal_id=goal.pk, level=level,
+                           comment=rng.choice(texts.ATTAINMENT_COMMENTS[level]))
                 if level == "fully":
                     goal.status = Goal.Status.ACHIEVED
                 elif s.stage == "closed":
@@ -241,5 +241,5 @@ class Plan:
             mood = "good" if all(v == "fully" for v in levels) else "poor" if "fully" not in levels else "mixed"
             moment.citizen_words = rng.choice(texts.EVALUATION_WORDS[mood])
         if s.stage != "closed":
-            self.rows.add(EvaluationMoment, case_id=self.case_id, planned_on=self.clock.day(-rng.randint(10, 120)),
-                          created_by_id=s.case_worker)
+            self.p.add(EvaluationMoment, case_id=self.case_id, planned_on=self.clock.day(-rng.randint(10, 120)),
+                       created_by_id=s.case_worker)

@@ -24,9 +24,7 @@ from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.people.models import Household, Person
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
-from carepath.referrals.models import Referral
-
-ReferralGoal = Referral.goals.through
+from carepath.referrals.models import Referral, ReferralGoal
 
 # Parents before children: the order in which a batch is written.
 ORDER: tuple[type[models.Model], ...] = (
@@ -108,10 +106,11 @@ class Rows:
         return row
 
     def audit(self, *, user_id: int, action: str, row: Row, what: str, at: Any,
-              case_id: int | None, person_id: int | None) -> None:
-        """One audit entry for a record of the story, as the access policy would have written it."""
+              case_id: int | None, person_id: int | None, authority_id: int | None) -> None:
+        """One audit entry for a record of the story, as the access policy would have written it
+        (with the case's authority, which is not hashed)."""
         self.add(AuditEvent, at=at, user_id=user_id, action=action, what=what, object_id=row.pk,
-                 case_id=case_id, person_id=person_id)
+                 case_id=case_id, person_id=person_id, authority_id=authority_id)
 
     def _chain_audit(self) -> None:
         prev = self.audit_tail

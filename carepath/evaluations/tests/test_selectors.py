@@ -16,6 +16,7 @@ from carepath.evaluations.selectors import (
 )
 from carepath.evaluations.tests.factories import GoalAttainmentFactory
 from carepath.goals.models import Goal
+from carepath.organisations.authority import add_links
 from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory, StepFactory
 
 
@@ -44,8 +45,8 @@ def test_goals_to_evaluate_are_own_and_shared_goals_worked_on_or_achieved():
     achieved = GoalFactory(case=case, status=Goal.Status.ACHIEVED)
     GoalFactory(case=case, status=Goal.Status.STOPPED)
     shared = GoalFactory(case=CaseFactory(), is_group_goal=True)
-    shared.group_cases.add(case, CaseFactory())
-    own.group_cases.add(case)  # listed on its own case too: still asked once
+    add_links(shared.group_cases, case, CaseFactory())
+    add_links(own.group_cases, case)  # listed on its own case too: still asked once
     GoalFactory()  # another case's goal
     assert goals_to_evaluate(evaluation=evaluation) == sorted([own, achieved, shared], key=lambda g: (g.due_on, g.pk))
 

@@ -7,6 +7,7 @@ from carepath.audit.models import AuditEvent
 from carepath.evaluations import services
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
 from carepath.evaluations.services import AttainmentAnswer
+from carepath.organisations.authority import add_links
 from carepath.testing.factories import (
     CaseFactory,
     CitizenFactory,
@@ -45,7 +46,7 @@ def test_record_evaluation_stores_held_date_words_and_one_attainment_per_goal():
     evaluation = EvaluationMomentFactory()
     own = GoalFactory(case=evaluation.case)
     shared = GoalFactory(case=CaseFactory(), is_group_goal=True)
-    shared.group_cases.add(evaluation.case)
+    add_links(shared.group_cases, evaluation.case)
     worker = evaluation.case.signal.received_by
     services.record_evaluation(
         evaluation=evaluation,

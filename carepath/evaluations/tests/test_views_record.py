@@ -9,6 +9,7 @@ from carepath.audit.models import AuditEvent
 from carepath.evaluations.models import GoalAttainment
 from carepath.evaluations.tests.factories import GoalAttainmentFactory
 from carepath.goals.models import Goal
+from carepath.organisations.authority import add_links
 from carepath.testing.factories import CaseFactory, EvaluationMomentFactory, GoalFactory
 from carepath.testing.roles import provider_staff_on, stranger, team_leader_of
 
@@ -34,7 +35,7 @@ def _setting():
     evaluation = EvaluationMomentFactory()
     own = GoalFactory(case=evaluation.case, title="Travel to Riga by bus")
     group = GoalFactory(case=CaseFactory(), title="Visit the cinema together", is_group_goal=True)
-    group.group_cases.add(evaluation.case)
+    add_links(group.group_cases, evaluation.case)
     return evaluation, own, group
 
 

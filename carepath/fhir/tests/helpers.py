@@ -24,6 +24,7 @@ from carepath.consents.models import Consent
 from carepath.core.choices import LifeDomain
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
 from carepath.goals.models import Goal
+from carepath.organisations.authority import add_links
 from carepath.plans.models import Step
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
@@ -98,10 +99,10 @@ def fhir_case() -> FhirCase:
     referral = f.ReferralFactory.create(
         case=case, service=f.ServiceFactory.create(provider=provider), message="Two mornings."
     )
-    referral.goals.add(goal)
+    add_links(referral.goals, goal)
     paper = f.ConsentFactory.create(case=case, scope=Consent.Scope.SHARE_PROVIDERS, method=Consent.Method.PAPER)
     paper.document.save("scan.pdf", ContentFile(PDF))
-    paper.providers.add(provider)
+    add_links(paper.providers, provider)
     withdrawn = f.ConsentFactory.create(
         case=case,
         scope=Consent.Scope.SHARE_NETWORK,

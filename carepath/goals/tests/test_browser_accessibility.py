@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from carepath.goals.tests.factories import case_of
+from carepath.organisations.authority import set_links
 from carepath.testing.browser import assert_accessible, sign_in
 from carepath.testing.factories import CaseFactory, GoalFactory
 
@@ -12,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_goal_cards_are_accessible(page, client, live_server):
     goal = GoalFactory(is_group_goal=True)
-    goal.group_cases.set([case_of(goal.case.signal.received_by)])
+    set_links(goal.group_cases, [case_of(goal.case.signal.received_by)])
     sign_in(page, client, live_server, goal.case.signal.received_by)
     page.goto(live_server.url + reverse("cases:case_detail", args=[goal.case.pk]))
     assert_accessible(page, within="#goals")

@@ -9,6 +9,7 @@ from carepath.core.concurrency import StaleEdit
 from carepath.goals import services
 from carepath.goals.models import Goal
 from carepath.goals.tests.factories import case_of
+from carepath.organisations.authority import set_links
 from carepath.testing.factories import CaseFactory, GoalFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,14 +96,14 @@ def test_update_keeps_shares_the_editor_cannot_see():
     goal = GoalFactory(is_group_goal=True)
     worker = goal.case.signal.received_by
     seen, unseen = case_of(worker), CaseFactory()
-    goal.group_cases.set([seen, unseen])
+    set_links(goal.group_cases, [seen, unseen])
     services.update_goal(goal=goal, by=worker, seen_version=1, group_cases=[], **_fields(goal))
     assert set(goal.group_cases.all()) == {unseen}
 
 
 def test_unticking_group_goal_removes_every_share():
     goal = GoalFactory(is_group_goal=True)
-    goal.group_cases.set([case_of(goal.case.signal.received_by), CaseFactory()])
+    set_links(goal.group_cases, [case_of(goal.case.signal.received_by), CaseFactory()])
     user = goal.case.signal.received_by
     services.update_goal(goal=goal, by=user, seen_version=1, **_fields(goal, is_group_goal=False))
     assert not goal.group_cases.exists()

@@ -4,6 +4,7 @@ from django.urls import reverse
 from carepath.audit.models import AuditEvent
 from carepath.goals.models import Goal
 from carepath.goals.tests.factories import case_of
+from carepath.organisations.authority import set_links
 from carepath.testing.factories import GoalFactory, UserFactory
 from carepath.testing.forms import assert_form_error
 from carepath.testing.roles import DECISION_PAGE_ANSWERS, someone
@@ -76,7 +77,7 @@ def test_bad_input_answers_400_and_keeps_input(client):
 
 def test_unticking_group_goal_stops_sharing(client):
     goal = GoalFactory(is_group_goal=True)
-    goal.group_cases.set([case_of(goal.case.signal.received_by)])
+    set_links(goal.group_cases, [case_of(goal.case.signal.received_by)])
     client.force_login(goal.case.signal.received_by)
     assert client.post(_url(goal), _data(goal)).status_code == 302
     goal.refresh_from_db()
@@ -95,6 +96,6 @@ def test_only_who_manages_the_case_changes_the_goal(client, who, get, post):
 def test_worker_who_sees_only_a_group_case_cannot_edit_the_goal(client):
     goal = GoalFactory(is_group_goal=True)
     other_worker = UserFactory(unit=goal.case.unit)
-    goal.group_cases.set([case_of(other_worker)])
+    set_links(goal.group_cases, [case_of(other_worker)])
     client.force_login(other_worker)
     assert client.get(_url(goal)).status_code == 404

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from carepath.cases.models import Case
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
+from carepath.organisations.authority import add_links
 from carepath.testing.factories import CaseFactory, UnitFactory, UserFactory
 from carepath.testing.files import PNG
 
@@ -27,7 +28,7 @@ def focus_group_of(case: Case | None = None, **fields: Any) -> FocusGroup:
         "created_by": case.signal.received_by,
     } | fields
     group = FocusGroup.objects.create(**values)
-    group.cases.add(case)
+    add_links(group.cases, case)
     return group
 
 

@@ -6,6 +6,7 @@ from carepath.access import policy
 from carepath.cases.models import Case
 from carepath.learning import selectors
 from carepath.learning.tests.factories import focus_group_of
+from carepath.organisations.authority import add_links
 from carepath.reports.tables import Voice
 from carepath.testing.factories import CaseFactory, CitizenFactory, ProviderStaffFactory
 from carepath.testing.roles import administrator
@@ -21,7 +22,7 @@ def test_findings_are_the_impressions_and_recommendations_of_the_cases_focus_gro
     tomas, rasa, elsewhere = CaseFactory(), CaseFactory(), CaseFactory()
     bank = focus_group_of(tomas, activity="The visit to the bank", held_on=datetime.date(2026, 3, 10),
                           impressions="Proud.", recommendations="Go again.")
-    bank.cases.add(rasa)  # two cases of the filter in one group: the group counts once
+    add_links(bank.cases, rasa)  # two cases of the filter in one group: the group counts once
     focus_group_of(rasa, activity="The concert", held_on=datetime.date(2026, 3, 31), impressions="Loud.",
                    recommendations="")
     focus_group_of(tomas, activity="Too early", held_on=datetime.date(2026, 2, 28))

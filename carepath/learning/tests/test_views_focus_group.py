@@ -8,6 +8,7 @@ from carepath.accounts.models import Role
 from carepath.audit.models import AuditEvent
 from carepath.learning.models import FocusGroup
 from carepath.learning.tests.factories import focus_group_of
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing.factories import (
     CaseFactory,
@@ -112,7 +113,7 @@ def test_a_citizen_never_reaches_a_focus_group(client):
 def test_the_detail_page_answers_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     group = focus_group_of()
     case = group.cases.get()
-    group.goals.add(GoalFactory(case=case))
+    add_links(group.goals, GoalFactory(case=case))
     group.staff.add(case.signal.received_by)
     client.force_login(case.signal.received_by)
     client.get(_detail(group))
@@ -267,8 +268,8 @@ def test_changing_keeps_the_participants_the_editor_cannot_see(client):
     hidden = CaseFactory(signal__unit=case.unit)
     hidden_goal = GoalFactory(case=hidden)
     group = focus_group_of(case)
-    group.cases.add(hidden)
-    group.goals.add(hidden_goal)
+    add_links(group.cases, hidden)
+    add_links(group.goals, hidden_goal)
     worker = case.signal.received_by
     client.force_login(worker)
     page = client.get(_edit(group)).content.decode()

@@ -11,6 +11,7 @@ from PIL import Image
 
 from carepath.audit.models import AuditEvent
 from carepath.goals.models import Goal
+from carepath.organisations.authority import add_links
 from carepath.plans import easy_read_pdf
 from carepath.plans.models import Step, StepAttachment
 from carepath.plans.tests.factories import StepAttachmentFactory
@@ -71,7 +72,7 @@ def test_a_picture_that_cannot_be_read_is_left_out_not_the_plan(goal):
 def test_goals_of_case_are_its_active_goals_and_the_group_goals_shared_with_it(goal):
     achieved = GoalFactory(case=goal.case, status=Goal.Status.ACHIEVED)
     shared = GoalFactory(is_group_goal=True)
-    shared.group_cases.add(goal.case)
+    add_links(shared.group_cases, goal.case)
     assert easy_read_pdf.goals_of_case(goal.case) == sorted([goal, shared], key=lambda g: (g.due_on, g.pk))
     assert achieved not in easy_read_pdf.goals_of_case(goal.case)
 

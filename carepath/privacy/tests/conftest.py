@@ -11,6 +11,7 @@ from carepath.evaluations.models import GoalAttainment, QualityOfLifeRating
 from carepath.imports.models import ImportedCase
 from carepath.learning.models import FocusGroup, FocusGroupMaterial
 from carepath.notes.models import ProgressNote
+from carepath.organisations.authority import add_links
 from carepath.people.models import Household, Person
 from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, ConsentFactory
 
@@ -39,7 +40,7 @@ def tomas(db) -> Person:
         unit=case.unit, held_on=case.opened_at.date(), activity="The visit to the bank", impressions="Proud.",
         created_by=case.signal.received_by,
     )
-    group.cases.add(case)
+    add_links(group.cases, case)
     FocusGroupMaterial.objects.create(
         focus_group=group, kind="image", file=ContentFile(b"\x89PNG\r\n\x1a\n", name="bank.png"),
         description="Tomas at the bank counter", added_by=case.signal.received_by,

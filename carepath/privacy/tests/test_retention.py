@@ -13,6 +13,7 @@ from carepath.cases.models import Case, Signal
 from carepath.evaluations.models import GoalAttainment
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
+from carepath.organisations.authority import add_links
 from carepath.people.models import Household, Person
 from carepath.plans.models import StepAttachment
 from carepath.portal.models import Wish
@@ -66,7 +67,7 @@ def world():
     busy_old = closed_case(11)
     busy_open = f.CaseFactory.create(signal__person=busy_old.person)
     shared = f.GoalFactory.create(case=old, is_group_goal=True)
-    shared.group_cases.add(busy_open)
+    add_links(shared.group_cases, busy_open)
     no_case = f.SignalFactory.create(
         status=Signal.Status.CLOSED, triaged_at=NOW - datetime.timedelta(days=365 * 3), closed_reason="Not for us"
     )

@@ -9,6 +9,7 @@ from carepath.cases.models import Case
 from carepath.evaluations.models import QualityOfLifeRating
 from carepath.learning.models import FocusGroup, FocusGroupMaterial
 from carepath.learning.tests.factories import focus_group_of, material_of
+from carepath.organisations.authority import add_links
 from carepath.privacy.registry import HOLDERS
 from carepath.privacy.retention import SPECS
 from carepath.privacy.services import apply_retention, what_is_due
@@ -37,9 +38,9 @@ def groups():
     old, other_old, recent = closed_case(11), closed_case(11), closed_case(0.5)
     long_ago = years_ago(12).date()
     gone = focus_group_of(old, held_on=long_ago, other_participants="Ana's sister")
-    gone.cases.add(other_old)
+    add_links(gone.cases, other_old)
     with_a_kept_case = focus_group_of(old, held_on=long_ago)
-    with_a_kept_case.cases.add(recent)
+    add_links(with_a_kept_case.cases, recent)
     held_lately = focus_group_of(old, held_on=years_ago(0.5).date())
     return {
         "gone": gone,

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from carepath.cases.models import Case
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import load
 from carepath.testing.factories import CaseFactory, GoalFactory, ReferralFactory, ServiceFactory
@@ -18,7 +19,7 @@ def test_section_shows_status_reason_goals_and_load(client):
     declined = ReferralFactory(
         case=case, service=service, status=Referral.Status.DECLINED, decline_reason="No place before spring"
     )
-    declined.goals.add(GoalFactory(case=case, title="Play football"))
+    add_links(declined.goals, GoalFactory(case=case, title="Play football"))
     body = case_page(client, case)
     assert "Football club" in body and "Declined" in body and "No place before spring" in body
     assert "Play football" in body

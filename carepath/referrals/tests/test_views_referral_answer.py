@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import CaseTeamMember
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.testing.factories import CaseFactory, GoalFactory, ProviderStaffFactory
 from carepath.testing.forms import assert_form_error
@@ -16,7 +17,7 @@ def _pending():
     case = CaseFactory()
     staff = provider_staff_on(case)
     referral = case.referrals.get()
-    referral.goals.add(GoalFactory(case=case, title="Join a football team"))
+    add_links(referral.goals, GoalFactory(case=case, title="Join a football team"))
     return case, referral, staff
 
 

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from carepath.evaluations.models import GoalAttainment
+from carepath.organisations.authority import add_links
 from carepath.referrals.models import Referral
 from carepath.reports import outcomes
 from carepath.reports.filters import ReportFilterForm, default_period, filter_from
@@ -34,7 +35,7 @@ def test_service_filter_counts_the_goals_referred_to_it():
     moment = evaluated(case, [(FULLY, None), (NOT, None)], held=HELD)
     service = ServiceFactory.create()
     referral = ReferralFactory.create(case=case, service=service, status=Referral.Status.ACCEPTED)
-    referral.goals.add(moment.attainments.filter(level=FULLY).get().goal)
+    add_links(referral.goals, moment.attainments.filter(level=FULLY).get().goal)
     evaluated(case_in(unit), [(NOT, None)], held=HELD)
 
     assert total(scope_of(leader, service=service)) == 1

@@ -1,0 +1,28 @@
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    """The authority, filled by 0004_add_authority, is required from now on, and checked by a foreign key."""
+
+    dependencies = [
+        ('learning', '0004_add_authority'),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name='focusgroupcase',
+            name='authority',
+            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='authority'),
+        ),
+        migrations.AlterField(
+            model_name='focusgroupgoal',
+            name='authority',
+            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='authority'),
+        ),
+        migrations.AlterField(
+            model_name='focusgroupstep',
+            name='authority',
+            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='authority'),
+        ),
+    ]
