@@ -120,7 +120,7 @@ def test_a_staff_page_reads_from_the_replica_and_writes_only_its_audit_entry_and
     assert response.status_code == 200
     assert str(case.person) in response.content.decode()
     assert on_replica.captured_queries, "the page read nothing from the replica"
-    assert all(sql.startswith("SELECT") for sql in _sql(on_replica))
+    assert all(sql.lstrip("(").startswith("SELECT") for sql in _sql(on_replica))  # "(SELECT ... UNION ...": reads
     assert _only_primary_tables(_sql(on_primary)), _sql(on_primary)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, case_id=case.pk).exists()
 
