@@ -63,7 +63,9 @@ def visible_cases(user: User) -> QuerySet[Case]:
         ids = ids.union(referred)
     led = units_led_by(user)
     if led:
-        return Case.objects.filter(Q(unit_id__in=led) | Q(pk__in=ids))
+        # A unit's cases by their unit index, the leader's few others by id: both as values, so the
+        # database reads the unit's cases and sorts them rather than walking every unit's newest-first.
+        return Case.objects.filter(Q(unit_id__in=led) | Q(pk__in=[row["case_id"] for row in ids]))
     return Case.objects.filter(pk__in=ids)
 
 

@@ -153,8 +153,9 @@ class Case(OfAuthority, Versioned):
         ordering = ["-opened_at"]
         verbose_name = _("case")
         indexes = [
-            models.Index(fields=["unit", "status"]),
-            # Newest-first lists (the case list's keyset pages, a team leader's caseload) walk this.
+            # A unit's open (or closed) cases newest first: a team leader's caseload reads its page here.
+            models.Index(fields=["unit", "status", "-opened_at", "-id"], name="cases_case_unit_newest_first"),
+            # Newest-first lists across units (the keyset pages of a case worker's or provider's cases).
             models.Index(fields=["-opened_at", "-id"], name="cases_case_newest_first"),
         ]
 
