@@ -315,17 +315,19 @@ def get_portal_access(user: User, person_id: int, *, own_file_only: bool = False
     return access
 
 
-def record_listed(user: User, named: Iterable[tuple[int, int | None]]) -> None:
-    """One "listed" entry per person a list page names, given as (person id, case id or None).
+def record_listed(user: User, named: Iterable[tuple[int, Case | None]]) -> None:
+    """One "listed" entry per person a list page names, given as (person id, the case the list names
+    them in, or None). The case as loaded gives the entry its authority without a query.
 
     A list shows names, not files; the person still sees in the portal whose lists named them.
     """
-    seen: dict[int, int | None] = {}
-    for person_id, case_id in named:
-        seen.setdefault(person_id, case_id)
+    seen: dict[int, Case | None] = {}
+    for person_id, case in named:
+        seen.setdefault(person_id, case)
     log.append_many(
-        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", person_id, case_id, person_id)
-        for person_id, case_id in seen.items()
+        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", person_id,
+                  case.pk if case else None, person_id, case.authority_id if case else None)
+        for person_id, case in seen.items()
     )
 
 

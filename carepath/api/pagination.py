@@ -27,8 +27,8 @@ class PageInput(Schema):
 class Page(LimitOffsetPagination):
     Input = PageInput  # type: ignore[assignment]  # ninja reads the query parameters from `Input`
 
-    def __init__(self, *, names: Callable[[Any], tuple[int, int | None]] | None = None, **kwargs: Any) -> None:
-        """`names` gives, for an item that names a person, (person id, case id) for the audit log."""
+    def __init__(self, *, names: Callable[[Any], tuple[int, Any]] | None = None, **kwargs: Any) -> None:
+        """`names` gives, for an item that names a person, (person id, case or None) for the audit log."""
         super().__init__(max_limit=MAX_LIMIT, **kwargs)
         self.names = names
 

@@ -96,7 +96,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         after=cursor(request.GET.get("after")),
         size=LIST_PAGE,
     )
-    policy.record_listed(user, [(c.person_id, c.pk) for c in page.items])
+    policy.record_listed(user, [(c.person_id, c) for c in page.items])
     context = {"cases": page.items, "page": page, "status": status, "page_query": f"status={status}&"}
     return render(request, "cases/case_list.html", context)
 

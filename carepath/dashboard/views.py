@@ -35,10 +35,10 @@ def home(request: HttpRequest) -> HttpResponse:
     policy.record_listed(
         user,
         [
-            *((c.person_id, c.pk) for c in cases),
+            *((c.person_id, c) for c in cases),
             *((s.person_id, None) for s in signals),
             *((d.signal.person_id, None) for d in deadlines),
-            *((r.case.person_id, r.case_id) for r in [*to_answer, *sent]),
+            *((r.case.person_id, r.case) for r in [*to_answer, *sent]),
         ],
     )
     context = {

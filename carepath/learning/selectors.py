@@ -162,7 +162,7 @@ def record_choices_listed(user: User, cases: Iterable[Case], *, except_case_ids:
     """A form offering people as participants lists them: one `listed` entry per person offered
     (except those already audited as viewed participants)."""
     skip = set(except_case_ids)
-    policy.record_listed(user, [(case.person_id, case.pk) for case in cases if case.pk not in skip])
+    policy.record_listed(user, [(case.person_id, case) for case in cases if case.pk not in skip])
 
 
 # For the reports -------------------------------------------------------------------------------

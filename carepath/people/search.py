@@ -208,9 +208,10 @@ def find_people(user: User, *, name: str, birth_date: datetime.date | None, limi
         found = list(people[:limit])
         ids = [person.pk for person in found]
         cases: dict[int, list[Case]] = {}
-        for case in policy.visible_cases(user).filter(person_id__in=ids).only("pk", "person_id", "status"):
+        their_cases = policy.visible_cases(user).filter(person_id__in=ids)
+        for case in their_cases.only("pk", "person_id", "status", "authority_id"):
             cases.setdefault(case.person_id, []).append(case)
-        policy.record_listed(user, [(pk, cases[pk][0].pk if pk in cases else None) for pk in ids])
+        policy.record_listed(user, [(pk, cases[pk][0] if pk in cases else None) for pk in ids])
     return [Found(person, getattr(person, "score", None), cases.get(person.pk, [])) for person in found]
 
 

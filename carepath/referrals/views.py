@@ -53,7 +53,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def inbox(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     referrals = selectors.inbox(user)
-    policy.record_listed(user, [(r.case.person_id, r.case_id) for r in referrals])
+    policy.record_listed(user, [(r.case.person_id, r.case) for r in referrals])
     context = {"referrals": referrals, "services": selectors.services_of_my_organisation(user)}
     return render(request, "referrals/inbox.html", context)
 

@@ -15,7 +15,7 @@ router = Router(tags=["cases"])
 
 
 @router.get("/cases", response=list[CaseSummary], openapi_extra=problems(), operation_id="list_cases")
-@paginate(Page, names=lambda case: (case.person_id, case.pk))
+@paginate(Page, names=lambda case: (case.person_id, case))
 def list_cases(request: HttpRequest, status: CaseStatus = "open") -> object:
     """The cases you may see (on the team, referred to your organisation, or of a unit you lead), newest first."""
     cases = selectors.caseload_for(user_of(request), status=status)

@@ -168,7 +168,7 @@ def test_an_audit_entry_about_a_case_carries_its_authority_and_one_about_a_perso
     user = case.signal.received_by
     policy.record(user, AuditEvent.Action.VIEW, case, case=case)  # the case at hand
     policy.record(user, AuditEvent.Action.DENIED, what="cases.case", object_id=case.pk, case_id=case.pk)  # its id
-    policy.record_listed(user, [(case.person_id, case.pk), (SignalFactory().person_id, None)])
+    policy.record_listed(user, [(case.person_id, case), (SignalFactory().person_id, None)])
     policy.record(user, AuditEvent.Action.VIEW, case.person, person_id=case.person_id)
     assert list(AuditEvent.objects.order_by("id").values_list("authority_id", flat=True)) == [
         case.authority_id, case.authority_id, case.authority_id, None, None]
