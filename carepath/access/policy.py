@@ -50,23 +50,26 @@ def visible_cases(user: User) -> QuerySet[Case]:
     """Every case `user` may see; the starting point of every case query."""
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
-    # The same rule in the shape the database answers fastest (issue 6: a million people). A case
-    # worker or provider sees tens of cases: one UNION of ids, each part an indexed lookup. A team
-    # leader sees whole units: "in a unit I lead, or in that small union", so a newest-first list
-    # walks the opened_at index and stops after a page instead of collecting every case of the unit.
-    ids = CaseTeamMember.objects.filter(user_id=user.pk).order_by().values("case_id")
-    services = services_of_organisation(user)
-    if services:  # named as values: the planner then knows how many referrals they have
-        referred = Referral.objects.filter(
-            service_id__in=services, status__in=OPEN_REFERRAL_STATUSES
-        ).order_by().values("case_id")
-        ids = ids.union(referred)
+    # The same rule in the shape the database answers fastest (issue 6: a million people).
+    # - A case worker's few team cases: by their ids (an indexed lookup).
+    # - A team leader's units: by the unit index (values), so a newest-first page reads the unit's
+    #   cases only; the leader's few team cases by id beside it.
+    # - A provider's referred cases, tens of thousands for a large provider: one index probe per
+    #   case (EXISTS). Joined as a set instead, a newest-first page walked the newest cases (not
+    #   referred yet) testing each against the whole set: 136 s for 100,000 referred cases.
+    team = CaseTeamMember.objects.filter(user_id=user.pk).order_by().values("case_id")
+    services = services_of_organisation(user)  # named as values: estimated from their own statistics
     led = units_led_by(user)
+    if not services and not led:
+        return Case.objects.filter(pk__in=team)
+    rule = Q(pk__in=[row["case_id"] for row in team]) if led else Q(pk__in=team)
     if led:
-        # A unit's cases by their unit index, the leader's few others by id: both as values, so the
-        # database reads the unit's cases and sorts them rather than walking every unit's newest-first.
-        return Case.objects.filter(Q(unit_id__in=led) | Q(pk__in=[row["case_id"] for row in ids]))
-    return Case.objects.filter(pk__in=ids)
+        rule |= Q(unit_id__in=led)
+    if services:
+        rule |= Q(Exists(Referral.objects.filter(
+            case_id=OuterRef("pk"), service_id__in=services, status__in=OPEN_REFERRAL_STATUSES
+        )))
+    return Case.objects.filter(rule)
 
 
 def units_led_by(user: User) -> list[int]:
