@@ -5,4 +5,4 @@ class AccountsConfig(AppConfig):
     name = "carepath.accounts"
 
     def ready(self) -> None:
-        from carepath.accounts import oidc  # noqa: F401  (connects the eID second-factor signal)
+        from carepath.accounts import idle_sessions, oidc  # noqa: F401  (connect their login signals)

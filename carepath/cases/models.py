@@ -162,6 +162,10 @@ class Case(OfAuthority, Versioned):
     def __str__(self) -> str:
         return self.reference
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == Case.Status.OPEN
+
     def get_absolute_url(self) -> str:
         return reverse("cases:case_detail", kwargs={"case_id": self.pk})
 

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "carepath.accounts.idle_sessions.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -183,10 +184,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
-# Idle timeout: every request pushes the session's end forward, so it ends after this much
-# inactivity (the database refuses an expired session at once), and when the browser closes.
+# Idle timeout: a request pushes the session's end forward (at most once per
+# CAREPATH_SESSION_REFRESH_SECONDS, see carepath/accounts/idle_sessions.py), so it ends after this
+# much inactivity (the database refuses an expired session at once), and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("CAREPATH_SESSION_IDLE_SECONDS", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+CAREPATH_SESSION_REFRESH_SECONDS = int(os.environ.get("CAREPATH_SESSION_REFRESH_SECONDS", "60"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): failures count per user name + address together, so one

@@ -143,9 +143,10 @@ def test_query_count_is_bounded_and_independent_of_the_number_of_cases(client, d
     worker = UserFactory()
     _world_of(worker, 1)
     client.force_login(worker)
-    # 10 for the page, 4 for trust on every request (the two-step check, the idle-session refresh),
-    # 3 for the "listed" audit entries of the names shown (PostgreSQL's lock, the last hash, one insert).
-    with django_assert_max_num_queries(17):
+    # 10 for the page, 1 for trust on every request (the two-step check; the session is not written
+    # within a minute of the last refresh), 3 for the "listed" audit entries of the names shown
+    # (PostgreSQL's lock, the last hash, one insert).
+    with django_assert_max_num_queries(14):
         client.get(HOME)
     one = _count(client)
     _world_of(worker, 29)
@@ -158,9 +159,10 @@ def test_provider_query_count_is_independent_of_the_number_of_referrals(client, 
     service = ServiceFactory(provider=staff.organisation)
     ReferralFactory(service=service)
     client.force_login(staff)
-    # 10 for the page, 4 for trust on every request (the two-step check, the idle-session refresh),
-    # 3 for the "listed" audit entries of the names shown (PostgreSQL's lock, the last hash, one insert).
-    with django_assert_max_num_queries(17):
+    # 10 for the page, 1 for trust on every request (the two-step check; the session is not written
+    # within a minute of the last refresh), 3 for the "listed" audit entries of the names shown
+    # (PostgreSQL's lock, the last hash, one insert).
+    with django_assert_max_num_queries(14):
         client.get(HOME)
     one = _count(client)
     ReferralFactory.create_batch(29, service=service)
