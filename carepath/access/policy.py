@@ -72,6 +72,21 @@ def visible_cases(user: User) -> QuerySet[Case]:
     return Case.objects.filter(rule)
 
 
+def responsible_cases(user: User) -> QuerySet[Case]:
+    """The visible cases `user` answers for: on the case's team, or leading its unit.
+
+    Not the cases a provider sees only through a referral: the authority's deadlines of those are
+    not the provider's to keep (and a large provider's 100,000 referred cases made its dashboard's
+    deadlines list probe every open case, issue 6)."""
+    if not user.is_authenticated or not user.is_active:
+        return Case.objects.none()
+    team = CaseTeamMember.objects.filter(user_id=user.pk).order_by().values("case_id")
+    led = units_led_by(user)
+    if not led:
+        return Case.objects.filter(pk__in=team)
+    return Case.objects.filter(Q(pk__in=[row["case_id"] for row in team]) | Q(unit_id__in=led))
+
+
 def units_led_by(user: User) -> list[int]:
     """The ids of the units `user` leads (see _relations)."""
     return _relations(user)[0]

@@ -38,9 +38,10 @@ def caseload_for(user: User, *, status: str = Case.Status.OPEN) -> QuerySet[Case
 def open_deadlines_for(user: User) -> QuerySet[Deadline]:
     """Deadlines not met yet on the user's signals and cases, earliest first."""
     # Of the unit's signals, those still waiting for triage; once a case is opened its deadlines are
-    # its team's (and the unit leader's, who sees every case of the unit).
+    # its team's (and the unit leader's, who sees every case of the unit). A provider's staff see
+    # those of the cases whose team they are on, not of every case referred to their organisation.
     signals = policy.visible_signals(user).filter(status=Signal.Status.NEW).order_by().values("pk")
-    cases = policy.visible_cases(user).filter(status=Case.Status.OPEN).order_by().values("signal_id")
+    cases = policy.responsible_cases(user).filter(status=Case.Status.OPEN).order_by().values("signal_id")
     return (
         Deadline.objects.filter(done_on__isnull=True)
         .filter(signal_id__in=signals.union(cases))  # a UNION, not an OR: see policy.visible_cases

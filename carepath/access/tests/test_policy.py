@@ -113,3 +113,19 @@ def test_group_goal_reached_through_a_shared_case_only_when_asked():
         policy.get_in_case(member_worker, Goal, goal.pk, policy.Do.PLAN)
     with pytest.raises(Http404):
         policy.get_in_case(UserFactory(), Goal, goal.pk, policy.Do.PLAN, shared_via="group_cases")
+
+
+def test_responsible_cases_are_the_team_and_led_units_not_the_referred_ones():
+    case, referred, elsewhere = CaseFactory(), CaseFactory(), CaseFactory()
+    leader = UserFactory(role=Role.TEAM_LEADER, unit=case.unit)
+    case.unit.leader = leader
+    case.unit.save()
+    staff = ProviderStaffFactory()
+    ReferralFactory(case=referred, service=ServiceFactory(provider=staff.organisation))
+    assert list(policy.responsible_cases(leader)) == [case]
+    assert list(policy.responsible_cases(case.signal.received_by)) == [case]
+    assert referred in policy.visible_cases(staff) and not policy.responsible_cases(staff).exists()
+    assert not policy.responsible_cases(UserFactory(unit=elsewhere.unit)).exists()
+    # Always within what the user sees.
+    for user in (leader, staff, case.signal.received_by):
+        assert set(policy.responsible_cases(user)) <= set(policy.visible_cases(user))
