@@ -201,8 +201,9 @@ def get_case(
     refusals are audited too. Writes add their own entries.
     """
     base = queryset if queryset is not None else visible_cases(user)
-    related = ("unit__organisation", "person", "signal", "case_type", "household")
-    case = base.filter(pk=case_id).select_related(*related).first()
+    # What every case page shows and `may` needs. Not the signal or the household, read when used:
+    # PostgreSQL spent 8-10 ms choosing the order of a join of eight tables, and 1 ms with five.
+    case = base.filter(pk=case_id).select_related("unit__organisation", "person", "case_type").order_by().first()
     if case is None:
         if Case.objects.filter(pk=case_id).exists():
             record(user, AuditEvent.Action.DENIED, what="cases.case", object_id=case_id, case_id=case_id)
