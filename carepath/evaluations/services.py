@@ -5,7 +5,6 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from carepath.access import policy
@@ -14,6 +13,7 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.core.choices import LifeDomain
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment, QualityOfLifeRating
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 
 GAS_SCORES = range(-2, 3)
@@ -79,7 +79,7 @@ def record_evaluation(
     evaluation = EvaluationMoment.objects.select_for_update().select_related("case").get(pk=evaluation.pk)
     case = evaluation.case
     goal_ids = {a.goal.pk for a in answers}
-    of_case = Goal.objects.filter(Q(case=case) | Q(group_cases=case), pk__in=goal_ids).values("pk")
+    of_case = Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk)).filter(pk__in=goal_ids).values("pk")
     if len(goal_ids) != len({row["pk"] for row in of_case}):
         raise ValueError("every goal must belong to the evaluated case")
     if citizen_view != evaluation.citizen_view:

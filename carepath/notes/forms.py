@@ -1,11 +1,11 @@
 from typing import Any
 
-from django.db.models import Q
 from django.forms import ModelChoiceField
 from django.utils.translation import gettext_lazy as _
 
 from carepath.cases.models import Case
 from carepath.core.forms import ModelForm
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import Step
@@ -31,7 +31,9 @@ class ProgressNoteForm(ModelForm):
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        goals = Goal.objects.filter(Q(case=case) | Q(group_cases=case)).distinct()
+        # Own and shared group goals by a UNION (goals.selectors.ids_of_case): as one OR across the
+        # group table, PostgreSQL read all the goals of a million people (0.6 s per form).
+        goals = Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
         goal_field, step_field = self.fields["goal"], self.fields["step"]
         assert isinstance(goal_field, ModelChoiceField) and isinstance(step_field, ModelChoiceField)
         goal_field.queryset = goals

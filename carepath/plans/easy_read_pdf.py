@@ -9,7 +9,7 @@ import io
 import logging
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from carepath.cases.models import Case
+from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
 from carepath.plans.models import Step, StepAttachment
 from carepath.reports import pdf
@@ -35,8 +36,7 @@ def goals_of_case(case: Case) -> list[Goal]:
     """The case's active goals and the group goals shared with it, steps (not dropped) and supports loaded."""
     steps = Step.objects.exclude(status=Step.Status.DROPPED).prefetch_related("attachments").order_by("due_on", "pk")
     return list(
-        Goal.objects.filter(Q(case=case) | Q(group_cases=case), status=Goal.Status.ACTIVE)
-        .distinct()
+        Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk), status=Goal.Status.ACTIVE)
         .prefetch_related(Prefetch("steps", queryset=steps))
         .order_by("due_on", "pk")
     )
