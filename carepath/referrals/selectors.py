@@ -19,23 +19,25 @@ from carepath.referrals.models import Referral
 
 def waiting_for_answer(user: User) -> QuerySet[Referral]:
     """Pending referrals to the user's organisation (a provider's inbox)."""
-    if user.organisation_id is None:
+    services = policy.services_of_organisation(user)
+    if not services:
         return Referral.objects.none()
+    # An open referral to one of these services is what makes its case visible to the user
+    # (policy.visible_cases), so the rule needs no test of the case: tested against every open case,
+    # a large provider's inbox took 37 ms at a million citizens.
     return (
-        Referral.objects.filter(
-            status=Referral.Status.PENDING,
-            service__provider_id=user.organisation_id,
-            case__in=policy.visible_cases(user),
-        )
+        Referral.objects.filter(status=Referral.Status.PENDING, service_id__in=services)
         .select_related("case__person", "service")
         .order_by("referred_at")
     )
 
 
 def sent_and_waiting(user: User) -> QuerySet[Referral]:
-    """Pending referrals on cases the user works on, still waiting for the provider."""
+    """Pending referrals on cases the user works on (their team's, their units'), still waiting for the provider."""
+    # Not the cases a provider sees through a referral: tested against those, a large provider's
+    # dashboard spent 340 ms finding that it had sent nothing.
     return (
-        Referral.objects.filter(status=Referral.Status.PENDING, case__in=policy.visible_cases(user))
+        Referral.objects.filter(status=Referral.Status.PENDING, case__in=policy.responsible_cases(user))
         .exclude(service__provider_id=user.organisation_id)
         .select_related("case__person", "service__provider")
         .order_by("referred_at")

@@ -1,5 +1,6 @@
 import pytest
 
+from carepath.access import policy
 from carepath.cases.models import Case
 from carepath.core.choices import LifeDomain
 from carepath.goals.models import Goal
@@ -8,7 +9,15 @@ from carepath.organisations.models import Service
 from carepath.referrals import selectors
 from carepath.referrals.models import Referral
 from carepath.referrals.tests.factories import case_with_goals, load, service
-from carepath.testing.factories import AssessmentFactory, CaseFactory, GoalFactory, ReferralFactory
+from carepath.testing.factories import (
+    AssessmentFactory,
+    CaseFactory,
+    GoalFactory,
+    ProviderStaffFactory,
+    ReferralFactory,
+    ServiceFactory,
+    UserFactory,
+)
 from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +146,23 @@ def test_waiting_for_answer_lists_pending_referrals_to_my_organisation():
     ReferralFactory(status=Referral.Status.PENDING)  # another provider
     assert [r.case for r in selectors.waiting_for_answer(staff)] == [case]
     assert list(selectors.sent_and_waiting(case.signal.received_by))[0].case == case
+
+
+def test_what_waits_for_an_answer_is_always_visible_and_only_pending():
+    staff = ProviderStaffFactory()
+    mine = ServiceFactory(provider=staff.organisation)
+    pending = ReferralFactory(service=mine, status=Referral.Status.PENDING)
+    ReferralFactory(service=mine, status=Referral.Status.DECLINED)
+    ReferralFactory(service=mine, status=Referral.Status.ACCEPTED)
+    waiting = list(selectors.waiting_for_answer(staff))
+    assert waiting == [pending]
+    assert {r.case for r in waiting} <= set(policy.visible_cases(staff))
+    assert not selectors.waiting_for_answer(UserFactory(organisation=None)).exists()
+
+
+def test_a_provider_sees_no_sent_referrals_of_cases_it_only_receives():
+    staff = ProviderStaffFactory()
+    received = ReferralFactory(service=ServiceFactory(provider=staff.organisation))
+    ReferralFactory(case=received.case, status=Referral.Status.PENDING)  # the authority also asked elsewhere
+    assert not selectors.sent_and_waiting(staff).exists()
+    assert len(selectors.sent_and_waiting(received.case.signal.received_by)) == 2
