@@ -106,6 +106,17 @@ def figure(target: str, kind: str, run: Callable[[], Any], floor: Callable[[], A
                   round(p50 / floor_p50, 1) if floor_p50 else 0.0)
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed piece of pure Python (the median of five): the same code took 340 to
+    700 ms on one idle shared machine within minutes, so figures of runs are compared with it."""
+    def loop() -> None:
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+
+    return round(statistics.median(milliseconds(loop) for _ in range(5)), 1)
+
+
 def ensure_data(citizens: int) -> None:
     call_command("migrate", verbosity=0)
     if not User.objects.filter(username__startswith="s1-").exists():
@@ -246,6 +257,8 @@ def main() -> None:
     size = data_size()
     print(f"{engine}; data: " + ", ".join(f"{n:,} {label}" for label, n in size.items()), flush=True)
     a = actors()
+    speed_before = machine_speed()
+    print(f"Machine: a fixed Python loop took {speed_before} ms before the run", flush=True)
     print(f"{'target'.ljust(WIDTH)}  {'p50 ms':>9}  {'p95 ms':>9}  {'queries':>7}  {'floor ms':>9}  {'ratio':>6}")
     groups = {"pages": lambda: pages(a, options.runs), "search": lambda: search(a, options.runs),
               "reports": lambda: reports(a, options.report_runs)}
@@ -255,8 +268,11 @@ def main() -> None:
             figures.append(f)
             print(f"{f.target.ljust(WIDTH)}  {f.p50_ms:>9.2f}  {f.p95_ms:>9.2f}  {f.queries:>7}  "
                   f"{f.floor_p50_ms:>9.3f}  {f.ratio:>6.1f}", flush=True)
+    speed_after = machine_speed()
+    print(f"Machine: the same loop took {speed_after} ms after the run", flush=True)
     if options.json:
         options.json.write_text(json.dumps({"engine": engine, "size": size, "runs": options.runs,
+                                            "machine_loop_ms": [speed_before, speed_after],
                                             "figures": [asdict(f) for f in figures]}, indent=2))
 
 

@@ -56,3 +56,5 @@ def test_the_suite_measures_every_target_at_a_small_size(database_env, tmp_path)
         assert f["queries"] > 0 and 0 < f["p50_ms"] <= f["p95_ms"], target
         assert f["floor_p50_ms"] > 0 and f["ratio"] > 0, target
         assert target in run.stdout
+    assert len(result["machine_loop_ms"]) == 2 and all(ms > 0 for ms in result["machine_loop_ms"])
+    assert "Machine: a fixed Python loop took" in run.stdout
