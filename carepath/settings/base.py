@@ -124,6 +124,16 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_max_age=int(os.environ.get("CAREPATH_DB_CONN_MAX_AGE", "60")),
     )
     DATABASE_ROUTERS = ["carepath.core.db_routers.ReplicaRouter"]
+# Server-side prepared statements (PostgreSQL only; off unless set): a statement run this many times
+# on a connection is prepared, so PostgreSQL plans it once per connection instead of on every
+# request (docs/scaling.md). Needs parameters bound by the server; behind PgBouncer, version 1.21+.
+if os.environ.get("CAREPATH_DB_PREPARE_THRESHOLD"):
+    for database in DATABASES.values():
+        if database["ENGINE"].endswith("postgresql"):
+            database["OPTIONS"] = {
+                "server_side_binding": True,
+                "prepare_threshold": int(os.environ["CAREPATH_DB_PREPARE_THRESHOLD"]),
+            }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
