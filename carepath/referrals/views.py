@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from carepath.access import policy
 from carepath.audit.models import AuditEvent
+from carepath.core.keyset import cursor
 from carepath.core.views import posted, render_form, staff_user
 from carepath.goals.models import Goal
 from carepath.referrals import selectors, services
@@ -52,9 +53,9 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def inbox(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    referrals = selectors.inbox(user)
-    policy.record_listed(user, [(r.case.person_id, r.case) for r in referrals])
-    context = {"referrals": referrals, "services": selectors.services_of_my_organisation(user)}
+    page = selectors.inbox(user, after=cursor(request.GET.get("after")))
+    policy.record_listed(user, [(r.case.person_id, r.case) for r in page.items])
+    context = {"referrals": page.items, "page": page, "services": selectors.services_of_my_organisation(user)}
     return render(request, "referrals/inbox.html", context)
 
 

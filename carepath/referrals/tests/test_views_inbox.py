@@ -69,3 +69,21 @@ def test_inbox_queries_do_not_grow_with_referrals(client, django_assert_max_num_
         add_links(referral.goals, GoalFactory(case=referral.case))
     with django_assert_max_num_queries(len(before)):
         client.get(URL)
+
+
+def test_a_long_inbox_is_paged_oldest_first_and_every_referral_is_reached(client, monkeypatch):
+    from carepath.referrals import selectors
+
+    monkeypatch.setattr(selectors, "INBOX_PAGE", 2)
+    staff, service = _provider_with_referrals(5)
+    client.force_login(staff)
+    seen, url, pages = [], URL, 0
+    while url:
+        response = client.get(url)
+        seen += [r.pk for r in response.context["referrals"]]
+        after = response.context["page"].next_after
+        url = f"{URL}?after={after}" if after else None
+        pages += 1
+    waiting = Referral.objects.filter(service=service, status=Referral.Status.PENDING).order_by("referred_at", "pk")
+    assert seen == [r.pk for r in waiting] and pages == 3
+    assert "More referrals" in client.get(URL).content.decode()
