@@ -34,4 +34,6 @@ urlpatterns = [
     path("", include("carepath.evaluations.urls")),
     path("", include("carepath.privacy.urls")),
     path("learning/", include("carepath.learning.urls")),
+    path("practices/", include("carepath.practices.urls")),
+    path("pilots/", include("carepath.pilots.urls")),
 ]

@@ -429,3 +429,27 @@ def visible_learning_units(user: User) -> QuerySet[Model]:  # of organisations.U
     if not user.is_authenticated or not user.is_active or user.role == Role.CITIZEN or user.organisation_id is None:
         return Unit.objects.none()
     return Unit.objects.filter(organisation_id=user.organisation_id)
+
+
+PRACTICE_REVIEWER_ROLES = (Role.TEAM_LEADER, Role.QUALITY_COORDINATOR, Role.ADMINISTRATOR)
+
+
+def reads_practice_library(user: User) -> bool:
+    """Every professional reads the practice library: it names no citizen, only organisations' work
+    and aggregate outcomes. Citizens never (the portal is theirs)."""
+    return bool(user.is_authenticated and user.is_active and user.role != Role.CITIZEN)
+
+
+def may_document_practice(user: User) -> bool:
+    """A professional of an organisation may add a practice; it is then documented by that organisation."""
+    return reads_practice_library(user) and user.organisation_id is not None
+
+
+def may_edit_practice(user: User, practice: Model) -> bool:  # a practices.Practice
+    """Only the organisation that documents a practice keeps it up to date."""
+    return may_document_practice(user) and practice.owner_id == user.organisation_id  # type: ignore[attr-defined]
+
+
+def may_assess_practices(user: User) -> bool:
+    """Reviewers on WIT's criteria: team leaders, quality coordinators and administrators of any organisation."""
+    return reads_practice_library(user) and user.role in PRACTICE_REVIEWER_ROLES

@@ -134,7 +134,7 @@ def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOv
     """
     note_rows = case.notes.select_related("written_by", "goal", "step")
     latest_notes = list(note_rows if notes is None else note_rows[: notes + 1])
-    steps = Step.objects.prefetch_related("attachments")
+    steps = Step.objects.select_related("practice").prefetch_related("attachments")
     goals = (
         Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
         .select_related("savings_plan", "case__person")
@@ -151,7 +151,9 @@ def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOv
             case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions")
         ),
         referrals=referral_selectors.with_service_load(
-            case.referrals.select_related("service__provider", "referred_by", "answered_by").prefetch_related("goals")
+            case.referrals.select_related(
+                "service__provider", "referred_by", "answered_by", "practice"
+            ).prefetch_related("goals")
         ),
         notes=latest_notes[:notes],
         wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),

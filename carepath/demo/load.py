@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from carepath.demo import stories_adults, stories_children, stories_living
+from carepath.demo import practices, stories_adults, stories_children, stories_living
 from carepath.demo.catalogue import story_timestamps
 from carepath.demo.world import MUNICIPALITY, World, build_world
 from carepath.organisations.models import Organisation
@@ -30,4 +30,5 @@ def load_demo() -> World | None:
         stories_children.petrauskas(world)
         stories_children.brandt(world)
         stories_children.ivanov_signal(world)
+        practices.practice_library(world)
     return world

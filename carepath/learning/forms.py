@@ -13,6 +13,7 @@ from carepath.goals.models import Goal
 from carepath.learning import selectors
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
 from carepath.organisations.models import Service
+from carepath.pilots import selectors as pilot_selectors
 from carepath.plans.models import Step
 
 
@@ -145,16 +146,27 @@ class MaterialForm(ModelForm):
         return data
 
 
-class ReviewForm(UnitScopedForm):
+class PilotRecordForm(UnitScopedForm):
+    """A review or an inquiry may be about a pilot: one the user may see (`pilots.selectors`)."""
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        pilot = self.fields["pilot"]
+        assert isinstance(pilot, forms.ModelChoiceField)
+        pilot.queryset = pilot_selectors.visible_pilots(user).order_by("title", "pk")
+        pilot.empty_label = _("No pilot")
+
+
+class ReviewForm(PilotRecordForm):
     class Meta:
         model = AfterActionReview
-        fields = ["unit", "subject", "held_on", "planned", "happened", "why_different", "lessons"]
+        fields = ["unit", "subject", "pilot", "held_on", "planned", "happened", "why_different", "lessons"]
 
 
-class InquiryForm(UnitScopedForm):
+class InquiryForm(PilotRecordForm):
     class Meta:
         model = AppreciativeInquiry
-        fields = ["unit", "subject", "held_on", "discover", "dream", "design", "destiny"]
+        fields = ["unit", "subject", "pilot", "held_on", "discover", "dream", "design", "destiny"]
 
 
 class PeriodFilterForm(Form):

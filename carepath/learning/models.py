@@ -149,6 +149,15 @@ class AfterActionReview(models.Model):
     happened = models.TextField(_("what happened"))
     why_different = models.TextField(_("why it was different"))
     lessons = models.TextField(_("what we learn"))
+    pilot = models.ForeignKey(
+        "pilots.Pilot",
+        verbose_name=_("pilot"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="after_action_reviews",
+        help_text=_("The pilot this review looks back on, if any."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -172,6 +181,15 @@ class AppreciativeInquiry(models.Model):
     dream = models.TextField(_("dream: what could be"))
     design = models.TextField(_("design: what we will build"))
     destiny = models.TextField(_("destiny: who does what, from when"))
+    pilot = models.ForeignKey(
+        "pilots.Pilot",
+        verbose_name=_("pilot"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        help_text=_("The pilot this inquiry is about, if any."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )

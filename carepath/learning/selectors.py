@@ -19,6 +19,8 @@ from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
 from carepath.goals.models import Goal
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
+from carepath.pilots import selectors as pilot_selectors
+from carepath.pilots.models import Pilot
 from carepath.plans.models import Step
 from carepath.reports.tables import Voice
 
@@ -67,6 +69,13 @@ def get_learning_record(user: User, model: type[R], record_id: int) -> R:
             policy.record(user, AuditEvent.Action.DENIED, what=model._meta.label_lower, object_id=record_id)
         raise Http404()
     return found
+
+
+def pilot_of_query(user: User, pilot_id: str) -> Pilot | None:
+    """The pilot a new review or inquiry is about (`?pilot=`), if the user may see it; else none."""
+    if not pilot_id.isdigit():
+        return None
+    return pilot_selectors.visible_pilots(user).filter(pk=int(pilot_id)).first()
 
 
 def participants_seen(user: User, focus_group: FocusGroup) -> tuple[list[Case], int]:
@@ -145,9 +154,9 @@ def staff_choices(user: User) -> QuerySet[User]:
     """Staff of the user's own organisation who may be named as taking part."""
     if user.organisation_id is None:
         return User.objects.none()
-    return User.objects.filter(
-        organisation_id=user.organisation_id, role__in=STAFF_ROLES, is_active=True
-    ).order_by("last_name", "first_name")
+    return User.objects.filter(organisation_id=user.organisation_id, role__in=STAFF_ROLES, is_active=True).order_by(
+        "last_name", "first_name"
+    )
 
 
 def goal_choices(cases: QuerySet[Case]) -> QuerySet[Goal]:

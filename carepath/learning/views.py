@@ -133,18 +133,22 @@ def record_new(request: HttpRequest, kind: str) -> HttpResponse:
     user = staff_user(request)
     _may_write(user)
     spec = KINDS[kind]
-    form: BaseForm = spec["form"](posted(request), user=user)
+    pilot = selectors.pilot_of_query(user, request.GET.get("pilot", ""))
+    initial = {"pilot": pilot.pk, "unit": pilot.unit_id, "subject": pilot.title} if pilot else {}
+    form: BaseForm = spec["form"](posted(request), user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = spec["save"](by=user, **form.cleaned_data)
         messages.success(request, _("The record is saved."))
         return redirect(f"learning:{kind}_detail", saved.pk)
+    cancel = reverse("pilots:pilot_detail", args=[pilot.pk]) if pilot else reverse(f"learning:{kind}_list")
     return render_form(
         request,
         form,
         title=spec["new_title"],
+        caption=pilot.title if pilot else "",
         intro=spec["intro"],
         submit_label=_("Save"),
-        cancel_url=reverse(f"learning:{kind}_list"),
+        cancel_url=cancel,
     )
 
 

@@ -11,8 +11,8 @@ class UnitInline(admin.StackedInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "country")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "country", "shares_practice_outcomes")
+    list_filter = ("kind", "shares_practice_outcomes")
     search_fields = ("name",)
     inlines = [UnitInline]
 

@@ -14,6 +14,14 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO code, e.g. LT"))
+    shares_practice_outcomes = models.BooleanField(
+        _("shares outcome figures with the practice library"),
+        default=False,
+        help_text=_(
+            "Counts of goal attainment, quality-of-life change and satisfaction of its cases appear, "
+            "without any personal data, on the practices they applied."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

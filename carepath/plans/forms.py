@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from carepath.core import uploads
 from carepath.core.forms import ModelForm, VersionedModelForm
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
+from carepath.practices.selectors import practice_choices
 
 STEP_HELP = {
     "what": _("One small thing to do, in plain words, e.g. Buy a bus ticket"),
@@ -16,17 +17,30 @@ STEP_HELP = {
 }
 
 
-class StepForm(ModelForm):
+class PracticeChoiceMixin:
+    """The step's "practice applied" offers the library by title (a short list: no search needed)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        practice = self.fields["practice"]
+        assert isinstance(practice, forms.ModelChoiceField)
+        practice.queryset = practice_choices()
+        practice.empty_label = _("No practice from the library")
+
+
+class StepForm(PracticeChoiceMixin, ModelForm):
     class Meta:
         model = Step
-        fields = ["what", "who", "due_on"]
+        fields = ["what", "who", "due_on", "practice"]
         help_texts = STEP_HELP
 
 
-class StepEditForm(VersionedModelForm):
+class StepEditForm(PracticeChoiceMixin, VersionedModelForm):
     class Meta:
         model = Step
-        fields = ["what", "who", "due_on", "status"]
+        fields = ["what", "who", "due_on", "status", "practice"]
         help_texts = STEP_HELP
 
 

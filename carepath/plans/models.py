@@ -24,6 +24,15 @@ class Step(OfAuthority, Versioned):
     who = models.CharField(_("who"), max_length=200)
     due_on = models.DateField(_("when"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    practice = models.ForeignKey(
+        "practices.Practice",
+        verbose_name=_("practice applied"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="steps",
+        help_text=_("A practice from the library that this step applies, if any."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -14,6 +14,7 @@ from carepath.core import uploads
 from carepath.core.concurrency import save_versioned
 from carepath.goals.models import Goal
 from carepath.plans.models import SavingsDeposit, SavingsPlan, Step, StepAttachment
+from carepath.practices.models import Practice
 
 CREATE = AuditEvent.Action.CREATE
 UPDATE = AuditEvent.Action.UPDATE
@@ -24,9 +25,18 @@ class SavingsPlanExists(Exception):
 
 
 @transaction.atomic
-def add_step(*, goal: Goal, case: Case, by: User, what: str, who: str, due_on: datetime.date) -> Step:
-    """Break a goal down: one more step of the plan."""
-    step = Step.objects.create(goal=goal, what=what, who=who, due_on=due_on, created_by=by)
+def add_step(
+    *,
+    goal: Goal,
+    case: Case,
+    by: User,
+    what: str,
+    who: str,
+    due_on: datetime.date,
+    practice: Practice | None = None,
+) -> Step:
+    """Break a goal down: one more step of the plan, which may apply a practice from the library."""
+    step = Step.objects.create(goal=goal, what=what, who=who, due_on=due_on, practice=practice, created_by=by)
     policy.record(by, CREATE, step, case=case)
     return step
 
@@ -42,10 +52,11 @@ def update_step(
     who: str,
     due_on: datetime.date,
     status: str,
+    practice: Practice | None = None,
 ) -> Step:
     """Change a step; raises StaleEdit if someone saved it since `seen_version`."""
-    step.what, step.who, step.due_on, step.status = what, who, due_on, status
-    save_versioned(step, expected_version=seen_version, fields=["what", "who", "due_on", "status"])
+    step.what, step.who, step.due_on, step.status, step.practice = what, who, due_on, status, practice
+    save_versioned(step, expected_version=seen_version, fields=["what", "who", "due_on", "status", "practice"])
     policy.record(by, UPDATE, step, case=case)
     return step
 

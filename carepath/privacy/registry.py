@@ -98,6 +98,13 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "api.apitoken": "an API token of a staff account (only its hash); says nothing about a citizen",
     "learning.afteractionreview": "a team's review of its own work or a pilot; names no service user",
     "learning.appreciativeinquiry": "a team's inquiry into what works; names no service user",
+    "practices.practice": "a good practice as an organisation describes it (ESN form); names no service user",
+    "practices.practicetheme": "a theme a practice is filed under",
+    "practices.practiceprinciple": "a principle of the European Pillar of Social Rights a practice serves",
+    "practices.assessment": "a reviewer's assessment of a practice; the reviewer is a staff account",
+    "practices.criterionscore": "a score and comment on one WIT criterion of a practice",
+    "practices.practiceembedding": "a vector computed from a practice's texts",
+    "pilots.pilot": "an organisation's pilot of user involvement (SEMPRE); names no service user",
     # The rows of many-to-many fields, made explicit to carry their authority: two ids and the authority.
     # What they link is exported with the model of the field, through its path (e.g. group_cases__person).
     "consents.consentprovider": "a provider a consent covers: exported with the consent",

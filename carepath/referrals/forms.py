@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from carepath.cases.models import Case
-from carepath.core.forms import DecisionWithReasonForm, Form
+from carepath.core.forms import DecisionWithReasonForm, Form, ModelForm
 from carepath.goals.models import Goal
 from carepath.organisations.models import Service
+from carepath.practices.selectors import practice_choices
 from carepath.referrals import selectors, services
+from carepath.referrals.models import Referral
 
 
 class ReferralForm(Form):
@@ -76,3 +78,16 @@ class AnswerForm(DecisionWithReasonForm):
 
 class EndReferralForm(Form):
     """Nothing to fill in: the page asks to confirm."""
+
+
+class ReferralPracticeForm(ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["practice"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        practice = self.fields["practice"]
+        assert isinstance(practice, forms.ModelChoiceField)
+        practice.queryset = practice_choices()
+        practice.empty_label = _("No practice from the library")

@@ -40,6 +40,15 @@ class Referral(OfAuthority):
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    practice = models.ForeignKey(
+        "practices.Practice",
+        verbose_name=_("practice applied"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        help_text=_("A practice from the library that the provider's plan applies, if any."),
+    )
 
     class Meta:
         ordering = ["-referred_at"]

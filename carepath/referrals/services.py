@@ -14,6 +14,7 @@ from carepath.cases.models import Case, CaseTeamMember
 from carepath.goals.models import Goal
 from carepath.organisations.authority import set_links
 from carepath.organisations.models import Service
+from carepath.practices.models import Practice
 from carepath.referrals import load
 from carepath.referrals.models import Referral
 
@@ -119,5 +120,14 @@ def end_referral(*, referral: Referral, by: User) -> Referral:
         CaseTeamMember.objects.filter(
             case=referral.case, user__organisation_id=referral.service.provider_id, is_case_manager=False
         ).delete()
+    policy.record(by, UPDATE, referral, case=referral.case)
+    return referral
+
+
+@transaction.atomic
+def name_practice(*, referral: Referral, practice: Practice | None, by: User) -> Referral:
+    """Say which practice from the library the provider's plan applies (None: none)."""
+    referral.practice = practice
+    referral.save(update_fields=["practice"])
     policy.record(by, UPDATE, referral, case=referral.case)
     return referral

@@ -8,4 +8,5 @@ urlpatterns = [
     path("cases/<int:case_id>/referrals/new/", views.referral_new, name="referral_new"),
     path("referrals/<int:referral_id>/answer/", views.referral_answer, name="referral_answer"),
     path("referrals/<int:referral_id>/end/", views.referral_end, name="referral_end"),
+    path("referrals/<int:referral_id>/practice/", views.referral_practice, name="referral_practice"),
 ]

@@ -10,12 +10,10 @@ from carepath.core.keyset import cursor
 from carepath.core.views import posted, render_form, staff_user
 from carepath.goals.models import Goal
 from carepath.referrals import selectors, services
-from carepath.referrals.forms import AnswerForm, EndReferralForm, ReferralForm
+from carepath.referrals.forms import AnswerForm, EndReferralForm, ReferralForm, ReferralPracticeForm
 from carepath.referrals.models import Referral
 
 CONFLICT = 409
-
-
 
 
 def _section(case_url: str) -> str:
@@ -119,3 +117,26 @@ def referral_end(request: HttpRequest, referral_id: int) -> HttpResponse:
     if form.non_field_errors():
         response.status_code = CONFLICT
     return response
+
+
+def referral_practice(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """Name the practice from the library that the provider's plan for this referral applies."""
+    user = staff_user(request)
+    referral, case = policy.get_in_case(user, Referral, referral_id, policy.Do.PLAN)
+    form = ReferralPracticeForm(posted(request), instance=referral)
+    if request.method == "POST" and form.is_valid():
+        services.name_practice(referral=referral, practice=form.cleaned_data["practice"], by=user)
+        messages.success(request, _("The practice the plan applies is saved."))
+        return redirect(_section(case.get_absolute_url()))
+    return render_form(
+        request,
+        form,
+        title=_("The practice this plan applies"),
+        caption=f"{case.reference}: {referral.service.name}",
+        intro=_(
+            "Name the practice from the library that the service's plan applies. The practice then counts this "
+            "case's outcomes, without any personal data, if your organisation shares its figures."
+        ),
+        submit_label=_("Save"),
+        cancel_url=_section(case.get_absolute_url()),
+    )

@@ -34,7 +34,7 @@ def _ranked_attainments(scope: Scope) -> QuerySet[GoalAttainment]:
     attained = GoalAttainment.objects.filter(
         evaluation__case__in=scope.cases.values("pk"), evaluation__held_on__range=scope.period
     )
-    if scope.filter.life_domain or scope.filter.service is not None:
+    if scope.narrows_goals:
         attained = attained.filter(scope.goals_q("goal__"))
     return attained.annotate(newest=newest_first)
 

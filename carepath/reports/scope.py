@@ -81,6 +81,11 @@ class Scope:
         """Goals of `cases`, of the life domain; with a service, only the goals referred to it."""
         return Goal.objects.filter(self.goals_q())
 
+    @property
+    def narrows_goals(self) -> bool:
+        """Whether `goals_q` keeps fewer goals than those of `cases`."""
+        return bool(self.filter.life_domain) or self.filter.service is not None
+
     def goals_q(self, to_goal: str = "") -> Q:
         """The same rule as `goals`, for a query reaching the goal through `to_goal` (e.g. "goal__"):
         records of a million goals are then matched through their case, not by hashing every goal."""

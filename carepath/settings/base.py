@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "carepath.dashboard",
     "carepath.portal",
     "carepath.learning",
+    "carepath.practices",
+    "carepath.pilots",
     "carepath.reports",
     "carepath.privacy",
     "carepath.api",
@@ -199,6 +201,10 @@ SESSION_COOKIE_HTTPONLY = True
 # much inactivity (the database refuses an expired session at once), and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("CAREPATH_SESSION_IDLE_SECONDS", "1800"))
 CAREPATH_SESSION_REFRESH_SECONDS = int(os.environ.get("CAREPATH_SESSION_REFRESH_SECONDS", "60"))
+
+# A practice in the library shows its outcome figures only when at least this many cases apply it,
+# so that nobody can be recognised behind a figure (carepath/practices/outcomes.py).
+CAREPATH_PRACTICE_MIN_CASES = int(os.environ.get("CAREPATH_PRACTICE_MIN_CASES", "5"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): failures count per user name + address together, so one

@@ -70,6 +70,8 @@ def url_of(route: Route, world: World) -> str:
         "material_id": world.material.pk,
         "review_id": world.review.pk,
         "inquiry_id": world.inquiry.pk,
+        "pilot_id": world.pilot.pk,
+        "practice_id": world.practice.pk,
         "slug": "goal-attainment",
         "resource_type": "Goal",
         "resource_id": str(world.goal.pk),

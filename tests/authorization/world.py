@@ -22,8 +22,11 @@ from carepath.learning.models import AfterActionReview, AppreciativeInquiry, Foc
 from carepath.learning.tests.factories import focus_group_of, material_of
 from carepath.organisations.authority import add_links
 from carepath.organisations.models import Organisation
+from carepath.pilots.models import Pilot
 from carepath.plans.models import SavingsPlan, Step, StepAttachment
 from carepath.portal.models import Proxy
+from carepath.practices.models import Practice
+from carepath.practices.tests.factories import PracticeFactory
 from carepath.referrals.models import Referral
 from carepath.testing import factories as f
 from carepath.testing.files import PDF
@@ -74,6 +77,8 @@ class World:
     material: FocusGroupMaterial
     review: AfterActionReview
     inquiry: AppreciativeInquiry
+    pilot: Pilot
+    practice: Practice
     users: dict[str, User | None] = field(default_factory=dict)
     person_marker: str = PERSON_MARKER
 
@@ -117,6 +122,7 @@ def build() -> World:
     )
     ContentType.objects.get_for_model(Organisation)  # for the admin's "view on site" link
     _fill_the_admin(worker)
+    pilot = Pilot.objects.create(unit=unit, title="Residents plan the garden", objectives="o", created_by=worker)
     world = World(
         case=case,
         signal=waiting_signal,
@@ -141,6 +147,7 @@ def build() -> World:
             happened="h",
             why_different="w",
             lessons="l",
+            pilot=pilot,
             created_by=worker,
         ),
         inquiry=AppreciativeInquiry.objects.create(
@@ -151,8 +158,11 @@ def build() -> World:
             dream="b",
             design="c",
             destiny="d",
+            pilot=pilot,
             created_by=worker,
         ),
+        pilot=pilot,
+        practice=PracticeFactory(owner=unit.organisation, created_by=worker),
     )
     world.users = {
         "anonymous": None,

@@ -124,3 +124,22 @@ def test_quick_status_change_with_a_wrong_status_answers_400(client):
     response = client.post(reverse("plans:step_status", args=[step.pk]),
                            {f"step-{step.pk}-status": "finished", f"step-{step.pk}-seen_version": 1})
     assert_form_error(response, "status", "Select a valid choice.")
+
+
+def test_a_step_names_the_practice_it_applies_and_a_change_keeps_or_clears_it(client):
+    from carepath.practices.tests.factories import PracticeFactory
+
+    practice = PracticeFactory(title="I Believe in the Unbelievable")
+    goal = GoalFactory()
+    client.force_login(goal.created_by)
+    page = client.get(reverse("plans:step_new", args=[goal.pk]))
+    assert "I Believe in the Unbelievable" in page.content.decode()
+    data = {"what": "Plan the trip", "who": "Jonas", "due_on": NEXT_WEEK, "practice": practice.pk}
+    assert client.post(reverse("plans:step_new", args=[goal.pk]), data).status_code == 302
+    step = Step.objects.get(what="Plan the trip")
+    assert step.practice == practice
+    edit = reverse("plans:step_edit", args=[step.pk])
+    data = {"what": "Plan the trip", "who": "Jonas", "due_on": NEXT_WEEK, "status": "planned", "practice": ""}
+    assert client.post(edit, {**data, "seen_version": step.version}).status_code == 302
+    step.refresh_from_db()
+    assert step.practice is None
