@@ -36,4 +36,5 @@ urlpatterns = [
     path("learning/", include("carepath.learning.urls")),
     path("practices/", include("carepath.practices.urls")),
     path("pilots/", include("carepath.pilots.urls")),
+    path("", include("carepath.reminders.urls")),
 ]

@@ -96,6 +96,8 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "cases.deadlinerule": "a time limit of a case type, the same for everyone",
     "privacy.retentionrule": "how long each record type is kept; no row is about a person",
     "api.apitoken": "an API token of a staff account (only its hash); says nothing about a citizen",
+    "reminders.reminder": "a reminder to a staff account: a case reference, a deadline rule's label, a date",
+    "reminders.calendarfeed": "the hash of an account's secret calendar address, and its dates",
     "learning.afteractionreview": "a team's review of its own work or a pilot; names no service user",
     "learning.appreciativeinquiry": "a team's inquiry into what works; names no service user",
     "practices.practice": "a good practice as an organisation describes it (ESN form); names no service user",

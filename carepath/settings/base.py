@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "carepath.learning",
     "carepath.practices",
     "carepath.pilots",
+    "carepath.reminders",
     "carepath.reports",
     "carepath.privacy",
     "carepath.api",
@@ -205,6 +206,12 @@ CAREPATH_SESSION_REFRESH_SECONDS = int(os.environ.get("CAREPATH_SESSION_REFRESH_
 # A practice in the library shows its outcome figures only when at least this many cases apply it,
 # so that nobody can be recognised behind a figure (carepath/practices/outcomes.py).
 CAREPATH_PRACTICE_MIN_CASES = int(os.environ.get("CAREPATH_PRACTICE_MIN_CASES", "5"))
+
+# `carepath remind` reminds of deadlines and steps due within this many days (and of overdue ones);
+# its e-mails link to pages under this address (carepath/reminders/).
+CAREPATH_REMINDER_LEAD_DAYS = int(os.environ.get("CAREPATH_REMINDER_LEAD_DAYS", "2"))
+CAREPATH_SITE_URL = os.environ.get("CAREPATH_SITE_URL", "http://localhost:8000")
+
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): failures count per user name + address together, so one

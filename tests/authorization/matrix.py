@@ -147,6 +147,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "portal/<int:person_id>/followers/<int:proxy_id>/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
     "portal/<int:person_id>/followers/<int:proxy_id>/stop/": (302, 403, 403, 403, 403, 403, 403, 403, 302, 404, 403, 404, 404),
     "portal/<int:person_id>/supports/<int:attachment_id>/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
+    "portal/<int:person_id>/calendar/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
     "": (302, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302),
     "signals/": (302, 200, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403),
     "signals/new/": (302, 200, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403),
@@ -204,6 +205,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "pilots/new/": (302, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403),
     "pilots/<int:pilot_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     "pilots/<int:pilot_id>/edit/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "reminders/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "reminders/calendar/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    # The feed answers whoever holds its secret (here the case worker's), signed in or not: calendar apps cannot sign in.
+    "api/calendar/<str:feed_token>.ics": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "portal/<int:person_id>/my-view/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
     "portal/<int:person_id>/plan.pdf": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "cases/<int:case_id>/plan.pdf": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
@@ -252,6 +257,7 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "portal/<int:person_id>/followers/new/": [("view", "portal.proxy")],
     "portal/<int:person_id>/followers/<int:proxy_id>/": [("view", "portal.proxy")],
     "portal/<int:person_id>/supports/<int:attachment_id>/": [("view", "plans.stepattachment")],
+    "api/calendar/<str:feed_token>.ics": [("view", "cases.case")],  # the owner's read of each case it lists
     "signals/<int:signal_id>/": [("view", "cases.signal")],
     "cases/<int:case_id>/": [("view", "cases.case")],
     "cases/<int:case_id>/history/": [("view", "cases.case")],

@@ -78,6 +78,7 @@ def url_of(route: Route, world: World) -> str:
         "hsds_service_id": hsds_id(SERVICE, world.referral.service_id),
         "hsds_organization_id": hsds_id(ORGANIZATION, world.referral.service.provider_id),
         "fmt": "pdf",
+        "feed_token": world.feed_token,
     }
     kwargs = {}
     for param in route.params:

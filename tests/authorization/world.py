@@ -28,6 +28,7 @@ from carepath.portal.models import Proxy
 from carepath.practices.models import Practice
 from carepath.practices.tests.factories import PracticeFactory
 from carepath.referrals.models import Referral
+from carepath.reminders.services import create_feed
 from carepath.testing import factories as f
 from carepath.testing.files import PDF
 
@@ -81,6 +82,7 @@ class World:
     practice: Practice
     users: dict[str, User | None] = field(default_factory=dict)
     person_marker: str = PERSON_MARKER
+    feed_token: str = ""  # the secret of the case worker's calendar feed
 
 
 def build() -> World:
@@ -179,6 +181,7 @@ def build() -> World:
         "representative_expired": expired.representative,
         "representative_revoked": revoked.representative,
     }
+    world.feed_token = create_feed(owner=worker)[1]
     return world
 
 
