@@ -113,7 +113,9 @@ class Practice(Versioned):
 
     @property
     def link_list(self) -> list[str]:
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        """The web addresses, one per line; only http(s), whatever reached the database (they become links)."""
+        lines = (line.strip() for line in self.links.splitlines())
+        return [line for line in lines if line.lower().startswith(("https://", "http://"))]
 
 
 class PracticeTheme(models.Model):

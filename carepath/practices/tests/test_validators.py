@@ -53,3 +53,10 @@ def test_links_one_per_line_must_be_web_addresses():
     assert "Line 2" in error.value.messages[0]
     with pytest.raises(ValidationError):
         validate_links("javascript:alert(1)")
+
+
+def test_only_web_addresses_become_links_whatever_reached_the_database():
+    from carepath.practices.models import Practice
+
+    practice = Practice(links="https://example.org\njavascript:alert(1)\n\nHTTP://old.example.org ")
+    assert practice.link_list == ["https://example.org", "HTTP://old.example.org"]
