@@ -43,17 +43,23 @@ def _not_in_future(day: Any) -> Any:
     return day
 
 
+def offer_learning_units(form: forms.ModelForm, user: User) -> None:  # type: ignore[type-arg]
+    """The form's `unit` offers the units of the user's own organisation (a learning record's or a
+    pilot's); when there is only one, a new record starts with it."""
+    unit = form.fields["unit"]
+    assert isinstance(unit, forms.ModelChoiceField)
+    unit.queryset = policy.visible_learning_units(user).select_related("organisation")
+    units = list(unit.queryset)
+    if len(units) == 1 and not form.is_bound and not form.instance.pk:
+        form.initial.setdefault("unit", units[0].pk)
+
+
 class UnitScopedForm(ModelForm):
     """A learning record belongs to a unit of the user's own organisation."""
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unit = self.fields["unit"]
-        assert isinstance(unit, forms.ModelChoiceField)
-        unit.queryset = policy.visible_learning_units(user).select_related("organisation")
-        units = list(unit.queryset)
-        if len(units) == 1 and not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("unit", units[0].pk)
+        offer_learning_units(self, user)
         self.fields["held_on"].initial = timezone.localdate
 
     def clean_held_on(self) -> Any:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.core.forms import Form, ModelForm, VersionedModelForm
+from carepath.learning.forms import offer_learning_units
 from carepath.pilots.models import PILOT_FIELDS, Pilot, Step
 
 FIELDS = list(PILOT_FIELDS)
@@ -28,12 +29,7 @@ class PilotForm(ModelForm):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unit = self.fields["unit"]
-        assert isinstance(unit, forms.ModelChoiceField)
-        unit.queryset = policy.visible_learning_units(user).select_related("organisation")
-        units = list(unit.queryset)
-        if len(units) == 1 and not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("unit", units[0].pk)
+        offer_learning_units(self, user)
         step = self.fields["step"]
         assert isinstance(step, forms.ChoiceField)
         step.choices = Step.choices  # radios need no empty choice
