@@ -32,9 +32,11 @@ urlpatterns = [
     path("", include("carepath.plans.urls")),
     path("", include("carepath.notes.urls")),
     path("", include("carepath.evaluations.urls")),
+    path("", include("carepath.meetings.urls")),
     path("", include("carepath.privacy.urls")),
     path("learning/", include("carepath.learning.urls")),
     path("practices/", include("carepath.practices.urls")),
     path("pilots/", include("carepath.pilots.urls")),
+    path("support/", include("carepath.support.urls")),
     path("", include("carepath.reminders.urls")),
 ]

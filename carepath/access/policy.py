@@ -29,6 +29,7 @@ from carepath.organisations.models import Organisation, Service, Unit
 from carepath.people.models import Person
 from carepath.portal.models import Proxy
 from carepath.referrals.models import Referral
+from carepath.support.models import SupportMatch, SupportRecord
 
 M = TypeVar("M", bound=Model)
 
@@ -73,6 +74,19 @@ def responsible_cases(user: User) -> QuerySet[Case]:
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
     return Case.objects.filter(_answers_for(user))
+
+
+def responsible_cases_with_file(user: User) -> QuerySet[Case]:
+    """The cases `user` answers for whose whole file they may see: `shares_file` asked of many cases
+    in one query (a provider's staff on the team see the plan only under an active consent to share)."""
+    cases = responsible_cases(user)
+    if user.organisation_id is None:
+        return cases
+    consent = Consent.objects.filter(
+        Q(providers=None) | Q(providers=user.organisation_id),
+        case_id=OuterRef("pk"), scope__in=SHARING_SCOPES, withdrawn_on__isnull=True,
+    )
+    return cases.filter(Q(unit__organisation_id=user.organisation_id) | Exists(consent))
 
 
 def _answers_for(user: User) -> Q:
@@ -453,3 +467,54 @@ def may_edit_practice(user: User, practice: Model) -> bool:  # a practices.Pract
 def may_assess_practices(user: User) -> bool:
     """Reviewers on WIT's criteria: team leaders, quality coordinators and administrators of any organisation."""
     return reads_practice_library(user) and user.role in PRACTICE_REVIEWER_ROLES
+
+
+def keeps_support_register(user: User) -> bool:
+    """Staff of an institution (any organisation) keep its support register; citizens and users of no
+    organisation have none."""
+    return bool(
+        user.is_authenticated and user.is_active and user.role != Role.CITIZEN and user.organisation_id is not None
+    )
+
+
+def support_records_visible_to(user: User) -> QuerySet[SupportRecord]:
+    """The support records `user` may see and edit: those of their own institution, nobody else's.
+
+    A support register names people who may have no case anywhere; other institutions learn of a
+    record only as an encoding (docs/privacy-linkage.md), never through this queryset.
+    """
+    if not keeps_support_register(user):
+        return SupportRecord.objects.none()
+    return SupportRecord.objects.filter(institution_id=user.organisation_id)
+
+
+def support_matches_visible_to(user: User) -> QuerySet[SupportMatch]:
+    """The matches one side of which is a record of the user's institution."""
+    if not keeps_support_register(user):
+        return SupportMatch.objects.none()
+    mine = user.organisation_id
+    return SupportMatch.objects.filter(Q(left_institution_id=mine) | Q(right_institution_id=mine))
+
+
+def get_support_record(user: User, record_id: int) -> SupportRecord:
+    """The record if it is the user's institution's (else 404, the refusal audited); the look is audited."""
+    found = support_records_visible_to(user).filter(pk=record_id).first()
+    if found is None:
+        if user.is_authenticated and SupportRecord.objects.filter(pk=record_id).exists():
+            record(user, AuditEvent.Action.DENIED, what="support.supportrecord", object_id=record_id)
+        raise Http404()
+    record(user, AuditEvent.Action.VIEW, found, person_id=found.person_id)
+    return found
+
+
+def get_support_match(user: User, match_id: int) -> SupportMatch:
+    """The match if one side is the user's institution's (else 404, audited); the look is audited."""
+    found = support_matches_visible_to(user).filter(pk=match_id).select_related(
+        "left_institution", "right_institution"
+    ).first()
+    if found is None:
+        if user.is_authenticated and SupportMatch.objects.filter(pk=match_id).exists():
+            record(user, AuditEvent.Action.DENIED, what="support.supportmatch", object_id=match_id)
+        raise Http404()
+    record(user, AuditEvent.Action.VIEW, found)
+    return found

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carepath.agreements.services import ActionFields
-from carepath.core.forms import Form
+from carepath.core.forms import Form, RowForm
 
 EXTRA_ROWS = 3
 MAX_ACTIONS = 30
@@ -44,7 +44,7 @@ class AgreementVersionForm(Form):
         return value
 
 
-class ActionForm(Form):
+class ActionForm(RowForm):
     """One row: who does what by when."""
 
     who = forms.CharField(label=_("Who"), max_length=200, error_messages={"required": _("Say who does it.")})
@@ -54,13 +54,6 @@ class ActionForm(Form):
     by_when = forms.DateField(
         label=_("By when"), error_messages={"required": _("Say by when."), "invalid": _("Enter a real date.")}
     )
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        # Rows share field names: point each input at its own row's message.
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
 
 
 class BaseActionFormSet(forms.BaseFormSet):

@@ -18,6 +18,8 @@ from carepath.evaluations import selectors as evaluation_selectors
 from carepath.evaluations.models import EvaluationMoment, GoalAttainment
 from carepath.goals import selectors as goal_selectors
 from carepath.goals.models import Goal
+from carepath.meetings import selectors as meeting_selectors
+from carepath.meetings.models import NetworkMeeting
 from carepath.notes.models import ProgressNote
 from carepath.plans.models import Step
 from carepath.portal.models import Wish
@@ -87,6 +89,7 @@ class CaseOverview:
     notes: list[ProgressNote]  # newest first; on the case page only the latest (see more_notes)
     evaluations: list[EvaluationMoment]
     wishes: list[Wish]  # written by the citizen in the portal, not yet taken up as a goal
+    meetings: list[NetworkMeeting]  # network meetings, newest first
     can_manage: bool
     more_notes: bool = False  # the case has more notes than `notes` holds
     timeline: list[TimelineEntry] = field(default_factory=list)
@@ -157,6 +160,7 @@ def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOv
         ),
         notes=latest_notes[:notes],
         wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
+        meetings=list(meeting_selectors.meetings_of_case(case)),
         evaluations=list(
             evaluation_selectors.with_quality_of_life(
                 case.evaluations.prefetch_related(
@@ -204,6 +208,9 @@ def _timeline(o: CaseOverview) -> list[TimelineEntry]:
     entries += [TimelineEntry(n.written_at, _("Progress note"), n.goal.title if n.goal else "") for n in o.notes]
     entries += [
         TimelineEntry(_at(e.held_on), _("Evaluation held")) for e in o.evaluations if e.held_on
+    ]
+    entries += [
+        TimelineEntry(m.starts_at, _("Network meeting held"), m.title) for m in o.meetings if m.status == "held"
     ]
     if case.closed_at:
         entries.append(TimelineEntry(case.closed_at, _("Case closed"), case.get_outcome_display()))

@@ -73,6 +73,16 @@ class ModelForm(StyledFormMixin, forms.ModelForm):
     pass
 
 
+class RowForm(Form):
+    """A row of a formset (an agreed action): rows share field names, so each input points at its own row's message."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
+
+
 class VersionedModelForm(ModelForm):
     """Carries the version the user saw, so a stale save is detected (core.concurrency)."""
 

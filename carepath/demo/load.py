@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from carepath.demo import practices, stories_adults, stories_children, stories_living
+from carepath.demo import practices, stories_adults, stories_children, stories_living, support_register
 from carepath.demo.catalogue import story_timestamps
 from carepath.demo.world import MUNICIPALITY, World, build_world
 from carepath.organisations.models import Organisation
@@ -31,4 +31,5 @@ def load_demo() -> World | None:
         stories_children.brandt(world)
         stories_children.ivanov_signal(world)
         practices.practice_library(world)
+        support_register.support_register(world, tomas_case)
     return world

@@ -1,6 +1,7 @@
 """Seeds 002 and 004: families and children.
 
-The Silva family negotiates an agreement (two versions) under the 7-day deadline; an early
+The Silva family negotiates an agreement (two versions) under the 7-day deadline and meets the school,
+the family helpers and the case worker in a network meeting; an early
 intervention team works with the Petrauskas family, the parents as experts; Lukas waits for
 mobile trauma help; a neighbour's signal about the Ivanov children waits for triage.
 """
@@ -15,6 +16,8 @@ from carepath.demo.catalogue import CHILD_AND_FAMILY
 from carepath.demo.documents import one_page_pdf
 from carepath.demo.world import World
 from carepath.goals.models import Goal
+from carepath.meetings import services as meetings
+from carepath.meetings.models import MeetingParticipant
 from carepath.people.models import Household, Person
 from carepath.plans.models import Step
 
@@ -79,7 +82,47 @@ def silva(w: World) -> Case:
            "cannot see: the children share a room without curtains and wake up at night.")
     b.note(case, by=cw, days_ago=1, text="Agreement renegotiated: Rui started an evening job. The "
            "parents chose the new bath time themselves.")
+    _silva_network_meeting(w, case, mornings)
     return case
+
+
+def _silva_network_meeting(w: World, case: Case, mornings: Goal) -> None:
+    """Seed 002: "We do not make such a network meeting ... and define a common strategy." Here they do:
+    the municipality, the school, the family helpers and the parents, the experts of their own mornings."""
+    cw, helper, kind = w.users["caseworker"], w.users["centre"], MeetingParticipant.Kind
+    meetings.plan_meeting(
+        case=case, by=cw,
+        fields=meetings.MeetingFields(
+            title="Network meeting: Beatriz's and Tiago's mornings",
+            starts_at=b.at(2, 15), ends_at=b.at(2, 16, 30), place="Rivertown Primary School, meeting room",
+            agenda="1. How the mornings go, told by Ana and Rui\n2. What the school sees\n"
+            "3. What the family helper can do\n4. One plan for everyone",
+            strategy="One morning routine that everyone supports in the same way: the parents lead it, the "
+            "family helper practises it with them at home, the school tells the parents first, not the "
+            "municipality, when Beatriz is late.",
+            minutes="Ana and Rui explained that the mornings go wrong when Rui worked late. Ms Costa said "
+            "Beatriz is calmer on days she had breakfast. Everyone agreed to try the routine for four weeks.",
+            status="held",
+        ),
+        participants=[
+            meetings.Participant(kind.PROFESSIONAL, user=cw),
+            meetings.Participant(kind.PROFESSIONAL, user=helper),
+            meetings.Participant(kind.GUEST, name="Marta Costa", relation="Rivertown Primary School"),
+            meetings.Participant(kind.FAMILY, name="Ana Silva", relation="mother"),
+            meetings.Participant(kind.FAMILY, name="Rui Silva", relation="father"),
+        ],
+        decisions=[
+            "The school calls Ana first when Beatriz is late, before anyone else.",
+            "Breakfast is part of the routine: the family helper prepares it with Ana on her visits.",
+        ],
+        actions=[
+            meetings.Action(what="Make a picture card of the morning routine with the children",
+                            goal=mornings, due_on=b.day(-7), owner_name="Ana and Rui Silva"),
+            meetings.Action(what="Practise the morning routine with Ana on two visits a week",
+                            goal=mornings, due_on=b.day(-14), owner=helper,
+                            owner_name=f"{helper.get_full_name()}, family helper"),
+        ],
+    )
 
 
 def _silva_agreement(w: World, case: Case) -> None:

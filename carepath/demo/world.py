@@ -13,6 +13,8 @@ from carepath.organisations.models import Organisation, Service, Unit
 
 # Its name marks the demo as present: `carepath demo` does nothing when it exists.
 MUNICIPALITY = "Municipality of Rivertown"
+FOOD_BANK = "Rivertown Food Bank"
+FOOD_BANK_UNIT = "Food bank counter"
 
 L = FunctionalLevel
 D = LifeDomain
@@ -60,6 +62,11 @@ LOGINS = {
     "early": Login(
         Role.PROVIDER_STAFF, "early", "Greta", "Lindqvist",
         "The Petrauskas family: you are the case manager of a team from three organisations.",
+    ),
+    "foodbank": Login(
+        Role.PROVIDER_STAFF, "foodbank", "Marta", "Oliveira",
+        "/support/: the Rivertown Food Bank's support register; /support/matches/: a family also helped "
+        "by the municipality this month (seed 002), a reason to talk about fairness.",
     ),
     "tomas": Login(
         Role.CITIZEN, "tomas", "Tomas", "Vaitkus",
@@ -147,6 +154,9 @@ def build_world() -> World:
         providers[key] = Organisation.objects.create(name=name, kind=Organisation.Kind.PROVIDER)
         for unit_name in unit_names:
             units[unit_name] = Unit.objects.create(organisation=providers[key], name=unit_name)
+    # A charity that gives material support (seed 002); it offers no referred service.
+    food_bank = Organisation.objects.create(name=FOOD_BANK, kind=Organisation.Kind.CHARITY)
+    units[FOOD_BANK_UNIT] = Unit.objects.create(organisation=food_bank, name=FOOD_BANK_UNIT)
     services = {}
     for key, (provider, unit, name, purpose, domains, low, high, capacity) in SERVICES.items():
         services[key] = Service.objects.create(
@@ -168,6 +178,7 @@ def _logins(world: World) -> dict[str, User]:
         "centre": world.units["Adult support at home"],
         "boys": world.units["Mobile trauma help"],
         "early": world.units["Early intervention team"],
+        "foodbank": world.units[FOOD_BANK_UNIT],
         "tomas": None,
         "mother": None,
     }

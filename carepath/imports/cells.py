@@ -5,7 +5,7 @@ Messages never repeat the value (it is personal data); they say what the column 
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from carepath.imports.columns import BY_NAME
+from carepath.imports.columns import BY_NAME, Column
 from carepath.imports.outcome import RowError
 from carepath.imports.reading import Cell
 
@@ -35,11 +35,14 @@ class Invalid(Exception):
 class Row:
     """One row of the file: typed values by column, problems collected in `errors`."""
 
-    def __init__(self, number: int, cells: dict[str, Cell], errors: list[RowError]) -> None:
+    def __init__(
+        self, number: int, cells: dict[str, Cell], errors: list[RowError], columns: Mapping[str, Column] = BY_NAME
+    ) -> None:
         self.number = number
         self.cells = cells
         self.errors = errors
         self.failed = False
+        self.columns = columns  # another file's columns (e.g. the support register's), same checks
 
     def error(self, column: str, message: str | Promise) -> None:
         self.errors.append(RowError(self.number, column, message))
@@ -52,7 +55,7 @@ class Row:
     def text(self, column: str, *, required: bool | None = None) -> str:
         cell = self.cells.get(column, "")
         value = cell.isoformat() if isinstance(cell, datetime.date) else cell.strip()
-        spec = BY_NAME[column]
+        spec = self.columns[column]
         if not value and (spec.required if required is None else required):
             self.error(column, _("Fill in this column."))
         elif spec.max_length and len(value) > spec.max_length:

@@ -4,6 +4,7 @@ The headings are fixed English identifiers in every language, so that one file f
 municipality and a translated page never changes what a file must contain (docs/import.md).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -69,7 +70,9 @@ def heading(raw: object) -> str:
     return str(raw if raw is not None else "").strip().lower()
 
 
-def check_headings(headings: list[str]) -> tuple[list[RowError], bool]:
+def check_headings(
+    headings: list[str], *, known: Mapping[str, Column] = BY_NAME, required: Iterable[str] = REQUIRED
+) -> tuple[list[RowError], bool]:
     """Problems of the heading row (row 1), and whether the rows can still be checked: not when a
     required column is missing or a heading repeats (every row would be wrong, or ambiguous); an
     unknown or empty heading only means that column is not read."""
@@ -82,10 +85,10 @@ def check_headings(headings: list[str]) -> tuple[list[RowError], bool]:
         elif name in seen:
             errors.append(RowError(1, name, _("This column appears twice.")))
             repeated = True
-        elif name not in BY_NAME:
+        elif name not in known:
             errors.append(
                 RowError(1, name, _("Carepath does not know this column. The import guide lists the columns."))
             )
         seen.add(name)
-    missing = [RowError(1, name, _("This column is missing.")) for name in REQUIRED if name not in seen]
+    missing = [RowError(1, name, _("This column is missing.")) for name in required if name not in seen]
     return errors + missing, not (missing or repeated)

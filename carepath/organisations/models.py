@@ -10,6 +10,8 @@ class Organisation(models.Model):
     class Kind(models.TextChoices):
         AUTHORITY = "authority", _("Authority (municipality)")
         PROVIDER = "provider", _("Provider (centre, NGO, cooperative)")
+        # Gives material support (food, clothing...) and keeps a support register; offers no referred services.
+        CHARITY = "charity", _("Charity or food bank")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)

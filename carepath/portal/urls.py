@@ -1,6 +1,6 @@
 from django.urls import path
 
-from carepath.portal import views, views_evaluation, views_pdf
+from carepath.portal import views, views_evaluation, views_meeting, views_pdf
 from carepath.privacy import views as privacy_views
 
 app_name = "portal"
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:person_id>/plan/", views.plan, name="plan"),
     path("<int:person_id>/plan.pdf", views_pdf.plan_pdf, name="plan_pdf"),
     path("<int:person_id>/notes/", views.notes, name="notes"),
+    path("<int:person_id>/meetings/", views_meeting.meetings, name="meetings"),
+    path("<int:person_id>/meetings/<int:meeting_id>/", views_meeting.meeting, name="meeting"),
     path("<int:person_id>/wish/", views.wish, name="wish"),
     path("<int:person_id>/my-view/", views_evaluation.my_view, name="my_view"),
     path("<int:person_id>/who-looked/", views.who_looked, name="who_looked"),

@@ -35,6 +35,9 @@ def export_person(person: Person, *, withhold_restricted_notes: bool = False) ->
         rows = _rows_of(holder, person.pk)
         if withhold_restricted_notes and holder.label == "notes.progressnote":
             rows = [row for row in rows if not row["is_restricted"]]
+        if withhold_restricted_notes and holder.label == "meetings.networkmeeting":
+            # Restricted minutes are not shown in the portal either; the rest of the meeting is.
+            rows = [{**row, "minutes": "", "restriction_reason": ""} if row["is_restricted"] else row for row in rows]
         records[holder.label] = rows
     return {
         "format": FORMAT,

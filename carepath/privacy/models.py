@@ -30,6 +30,8 @@ class RetentionRule(models.Model):
         FOCUS_GROUP_MATERIAL = "focus_group_material", _("Photos and videos reviewed in focus groups")
         WISH = "wish", _("Wishes written in the portal")
         PROXY = "proxy", _("Proxies given to relatives")
+        MEETING = "meeting", _("Network meetings: agenda, minutes, decisions, who took part")
+        SUPPORT = "support", _("Support register: material support given (counted from the day it was given)")
 
     class Action(models.TextChoices):
         ANONYMISE = "anonymise", _("Anonymise: blank names and free text, delete files, keep the rest")

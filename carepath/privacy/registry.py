@@ -77,11 +77,18 @@ HOLDERS: tuple[Holder, ...] = (
     Holder("evaluations.evaluationmoment", ("case__person",)),
     Holder("evaluations.goalattainment", ("evaluation__case__person",)),
     Holder("evaluations.qualityofliferating", ("evaluation__case__person",)),
+    Holder("meetings.networkmeeting", ("case__person",)),
+    Holder("meetings.meetingparticipant", ("meeting__case__person",)),
+    Holder("meetings.meetingdecision", ("meeting__case__person",)),
+    Holder("meetings.meetingaction", ("meeting__case__person",)),
     # A focus group the person took part in, and what it reviewed (it may show them).
     Holder("learning.focusgroup", ("cases__person",)),
     Holder("learning.focusgroupmaterial", ("focus_group__cases__person",)),
     Holder("portal.wish", ("case__person",)),
     Holder("imports.importedcase", ("case__person",), title=_("Reference in the previous system")),
+    # Material support an institution recorded; linked to the person only when they have a case there.
+    Holder("support.supportrecord", ("person",)),
+    Holder("support.supportreview", ("record__person",), title=_("Conversations about support received twice")),
     # Who looked at or changed their file is theirs to know (GDPR art. 15(1)(c): recipients).
     Holder("audit.auditevent", ("person", "case__person"), title=_("Who looked at or changed the file, and when")),
 )
@@ -107,6 +114,10 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "practices.criterionscore": "a score and comment on one WIT criterion of a practice",
     "practices.practiceembedding": "a vector computed from a practice's texts",
     "pilots.pilot": "an organisation's pilot of user involvement (SEMPRE); names no service user",
+    # Pseudonymised, not anonymous (docs/privacy-linkage.md): reach no person in Carepath; the record
+    # they stand for is exported as support.supportrecord.
+    "support.supportencoding": "a keyed encoding of a support record with its link key, kind and month; no name",
+    "support.supportmatch": "two link keys, two institutions, a kind, a month and a score; no name",
     # The rows of many-to-many fields, made explicit to carry their authority: two ids and the authority.
     # What they link is exported with the model of the field, through its path (e.g. group_cases__person).
     "consents.consentprovider": "a provider a consent covers: exported with the consent",

@@ -39,6 +39,7 @@ class Spec:
     `files` are (model, lookup to this record, file field): files that go with an erased row.
     `children` are (model, lookup to this record, blank values) anonymised together with it.
     `shared_cases` is the lookup to the cases a group goal is shared with.
+    `release` deletes what is linked to the rows by value rather than by a foreign key.
     """
 
     label: str
@@ -50,6 +51,8 @@ class Spec:
     shared_cases: str = ""
     audit_case: str = ""  # lookup to the case id, for the audit entry
     audit_person: str = ""  # lookup to the person id, for the audit entry
+    release: Callable[[list[int]], None] | None = None  # what goes with these rows, anonymised or erased
+
 
     @property
     def model(self) -> type[Model]:
@@ -140,6 +143,16 @@ PORTAL_ACCOUNT_CLOSED = {
 }
 ATTACHMENT_FILES = ("plans.stepattachment", "file")
 FOCUS_GROUP_FILES = ("learning.focusgroupmaterial", "file")
+
+def _forget_support_links(ids: list[int]) -> None:
+    """A support record past its period leaves the matching: its encoding and its matches (with their
+    reviews, on both sides) are deleted, so nothing pseudonymised outlives the record."""
+    keys = list(apps.get_model("support.supportrecord")._default_manager.filter(pk__in=ids).values_list(
+        "link_key", flat=True))
+    apps.get_model("support.supportencoding")._default_manager.filter(link_key__in=keys).delete()
+    apps.get_model("support.supportmatch")._default_manager.filter(
+        Q(left_key__in=keys) | Q(right_key__in=keys)).delete()
+
 
 SPECS: dict[RetentionRule.RecordType, Spec] = {
     Type.PERSON: Spec(
@@ -239,4 +252,26 @@ SPECS: dict[RetentionRule.RecordType, Spec] = {
         "portal.wish", in_closed_case("case"), blank={"text": ""}, audit_case="case", audit_person="case__person"
     ),
     Type.PROXY: Spec("portal.proxy", _proxy_due, audit_person="person"),
+    # Participants' names, decisions and actions go with the meeting; steps made from actions keep the step rule.
+    Type.MEETING: Spec(
+        "meetings.networkmeeting", in_closed_case("case"),
+        blank={"title": "", "place": "", "agenda": "", "strategy": "", "minutes": "", "restriction_reason": "",
+               "is_restricted": False},
+        children=(
+            # A participant without an account must have a name (a database constraint): a dash stands in.
+            ("meetings.meetingparticipant", "meeting", {"name": "–", "relation": ""}),
+            ("meetings.meetingdecision", "meeting", {"text": ""}),
+            ("meetings.meetingaction", "meeting", {"what": "", "owner_name": ""}),
+        ),
+        audit_case="case", audit_person="case__person",
+    ),
+    # An institution's register is not case data: its period runs from the day the support was given
+    # (the rule's "years after the case closed"), whatever happens to any case. Its encoding, matches and
+    # reviews go with it (_forget_support_links).
+    Type.SUPPORT: Spec(
+        "support.supportrecord", lambda cut: Q(given_on__lte=cut.case.date()),
+        blank={"given_names": "", "family_names": "", "birth_date": None, "address": "", "place": "", "note": ""},
+        children=(("support.supportreview", "record", {"conversation": ""}),),
+        audit_person="person", release=_forget_support_links,
+    ),
 }

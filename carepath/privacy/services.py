@@ -81,6 +81,8 @@ def apply_retention(*, by: User, now: datetime.datetime | None = None) -> list[D
             continue
         spec = SPECS[due.record_type]
         _audit(spec, due.ids, by)
+        if spec.release is not None:
+            spec.release(due.ids)
         if due.action == Action.ERASE:
             _erase(spec, due.ids)
         else:

@@ -1,8 +1,9 @@
-"""The iCalendar feeds (RFC 5545): a professional's steps and deadlines, a citizen's own steps.
+"""The iCalendar feeds (RFC 5545): a professional's steps, deadlines and network meetings, a
+citizen's own steps and meetings.
 
 Each fetch is a read of the files it lists, so it is audited like a page: one "view" per case (or
-signal) a professional's feed lists, one "view" of the plan's steps for a citizen's feed.
-Network meetings (issue 8, point 1) will join both feeds here as timed events once they exist.
+signal) a professional's feed lists, one "view" of the plan's steps (and one of the meetings, when
+there are any) for a citizen's feed. Steps and deadlines are whole-day events, meetings timed ones.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from carepath.access import policy
 from carepath.accounts.models import Role, User
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, Signal
+from carepath.meetings.models import NetworkMeeting
 from carepath.reminders import selectors
 
 
@@ -53,6 +55,13 @@ def _staff(owner: User) -> bytes:
             uid=f"deadline-{deadline.pk}", day=deadline.due_on, summary=f"{reference}: {deadline.label}",
             description=_("A deadline of %(reference)s.") % {"reference": reference}, path=path,
         ))
+    for meeting in found.meetings:
+        cases[meeting.case_id] = meeting.case
+        calendar.add_component(_meeting_event(
+            meeting, summary=f"{meeting.case.reference}: {meeting.title}",
+            description=_("A network meeting of case %(reference)s.") % {"reference": meeting.case.reference},
+            path=meeting.get_absolute_url(),
+        ))
     for case in cases.values():
         policy.record(owner, AuditEvent.Action.VIEW, case, case=case)
     for signal in signals.values():
@@ -69,8 +78,16 @@ def _citizen(owner: User) -> bytes:
             description=_("A step of your plan. Who: %(who)s") % {"who": step.who},
             path=reverse("portal:plan", kwargs={"person_id": owner.person_id}),
         ))
+    meetings = selectors.citizen_meetings(owner)
+    for meeting in meetings:
+        calendar.add_component(_meeting_event(
+            meeting, summary=meeting.title, description=_("A meeting about your plan, with your family and your team."),
+            path=reverse("portal:meeting", kwargs={"person_id": owner.person_id, "meeting_id": meeting.pk}),
+        ))
     if owner.person_id is not None:
         policy.record(owner, AuditEvent.Action.VIEW, what="plans.step", person_id=owner.person_id)
+        if meetings:
+            policy.record(owner, AuditEvent.Action.VIEW, what="meetings.networkmeeting", person_id=owner.person_id)
     return calendar.to_ical()
 
 
@@ -80,6 +97,21 @@ def _calendar(name: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     return calendar
+
+
+def _meeting_event(meeting: NetworkMeeting, *, summary: str, description: str, path: str) -> Event:
+    """A timed event from the meeting's start to its end, at its place."""
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@carepath")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.ends_at)
+    event.add("summary", summary)
+    event.add("description", description)
+    if meeting.place:
+        event.add("location", meeting.place)
+    event.add("url", settings.CAREPATH_SITE_URL.rstrip("/") + path)
+    return event
 
 
 def _event(*, uid: str, day: datetime.date, summary: str, description: str, path: str) -> Event:

@@ -1,13 +1,15 @@
 """Reading reminders and calendar feeds, and what a feed lists (starting from the access policy)."""
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from carepath.access import policy
 from carepath.accounts.models import User
 from carepath.cases import selectors as case_selectors
 from carepath.cases.models import Case, Deadline
+from carepath.meetings.models import NetworkMeeting
 from carepath.plans.models import Step
 from carepath.portal import selectors as portal_selectors
 from carepath.reminders.models import CalendarFeed, Reminder, digest
@@ -43,6 +45,7 @@ def feed_by_token(token: str) -> CalendarFeed | None:
 class StaffCalendar:
     steps: list[Step]  # each with .goal.case loaded
     deadlines: list[Deadline]  # each with .signal (and its case, if any) loaded
+    meetings: list[NetworkMeeting] = field(default_factory=list)  # each with .case loaded
 
 
 def staff_calendar(user: User) -> StaffCalendar:
@@ -65,7 +68,60 @@ def staff_calendar(user: User) -> StaffCalendar:
     )
     for step in steps:
         step.goal.case = by_id[step.goal.case_id]
-    return StaffCalendar(steps, list(case_selectors.open_deadlines_for(user)))
+    return StaffCalendar(steps, list(case_selectors.open_deadlines_for(user)), staff_meetings(user))
+
+
+def staff_meetings(user: User) -> list[NetworkMeeting]:
+    """The meetings, not cancelled, of the open cases whose file the user may see, where they are on
+    the case team (all its meetings) or take part (that meeting)."""
+    mine = Q(case__team__user_id=user.pk) | Q(participants__user_id=user.pk)
+    candidates = list(
+        NetworkMeeting.objects.filter(mine, case__in=policy.visible_cases(user), case__status=Case.Status.OPEN)
+        .exclude(status=NetworkMeeting.Status.CANCELLED)
+        .distinct()
+        .select_related("case__unit__organisation")
+        .order_by("starts_at", "pk")
+    )
+    shared: dict[int, bool] = {}
+    for meeting in candidates:
+        if meeting.case_id not in shared:
+            shared[meeting.case_id] = policy.shares_file(user, meeting.case)
+    return [meeting for meeting in candidates if shared[meeting.case_id]]
+
+
+def citizen_meetings(user: User) -> list[NetworkMeeting]:
+    """A citizen's own meetings (of their cases), not cancelled, as the portal shows them."""
+    if user.person is None:
+        return []
+    return list(
+        NetworkMeeting.objects.filter(case__person=user.person)
+        .exclude(status=NetworkMeeting.Status.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class TeamDue:
+    """What is due in the cases a professional answers for (a team leader: their whole unit)."""
+
+    steps: QuerySet[Step]  # open steps due on or before the horizon, overdue ones included
+    overdue_steps: int
+    overdue_deadlines: int
+    due_deadlines: int  # not overdue, due on or before the horizon
+
+
+def team_due(user: User, *, today: datetime.date, horizon: datetime.date) -> TeamDue:
+    """The team view of deadlines and steps: the legal deadlines of the user's signals and cases (as on
+    the dashboard, counted here) and the agreed steps of the open cases whose file they may see."""
+    cases = policy.responsible_cases_with_file(user).filter(status=Case.Status.OPEN).order_by().values("pk")
+    steps = Step.objects.filter(status__in=OPEN_STEP, due_on__lte=horizon, goal__case_id__in=cases)
+    deadlines = case_selectors.open_deadlines_for(user).order_by()
+    return TeamDue(
+        steps=steps.select_related("goal__case__person"),
+        overdue_steps=steps.filter(due_on__lt=today).count(),
+        overdue_deadlines=deadlines.filter(due_on__lt=today).count(),
+        due_deadlines=deadlines.filter(due_on__gte=today, due_on__lte=horizon).count(),
+    )
 
 
 def citizen_steps(user: User) -> list[Step]:

@@ -1,5 +1,8 @@
 """The reminders list, the pages to make and stop one's calendar address, and the feed itself."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +13,10 @@ from django.views.decorators.http import require_GET
 
 from carepath.access import policy
 from carepath.accounts.models import User
+from carepath.core.keyset import cursor, keyset_page
 from carepath.reminders import feeds, selectors, services
 
+STEP_PAGE = 50  # rows per page of the team view's steps
 LIST_LIMIT = 100  # the newest; older reminders are history, their deadlines and steps are on the dashboard
 
 
@@ -35,6 +40,19 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
     unread = selectors.unread_count(user)
     context = {"reminders": reminders, "unread": unread, "today": timezone.localdate()}
     return render(request, "reminders/list.html", context)
+
+
+def team_due(request: HttpRequest) -> HttpResponse:
+    """Due and overdue in the cases the user answers for: counts of the legal deadlines (listed on the
+    deadlines page) and the agreed steps themselves, earliest first, a page at a time."""
+    user = _user(request)
+    today = timezone.localdate()
+    horizon = today + datetime.timedelta(days=settings.CAREPATH_REMINDER_LEAD_DAYS)
+    due = selectors.team_due(user, today=today, horizon=horizon)
+    page = keyset_page(due.steps, order="due_on", after=cursor(request.GET.get("after")), size=STEP_PAGE)
+    policy.record_listed(user, [(s.goal.case.person_id, s.goal.case) for s in page.items])
+    context = {"due": due, "steps": page.items, "page": page, "today": today, "horizon": horizon}
+    return render(request, "reminders/team_due.html", context)
 
 
 def calendar(request: HttpRequest) -> HttpResponse:

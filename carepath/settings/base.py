@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "carepath.plans",
     "carepath.notes",
     "carepath.evaluations",
+    "carepath.meetings",
     "carepath.audit",
     "carepath.access",
     "carepath.dashboard",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "carepath.fhir",
     "carepath.directory",
     "carepath.imports",
+    "carepath.support",
     "carepath.demo",
 ]
 
@@ -211,6 +213,13 @@ CAREPATH_PRACTICE_MIN_CASES = int(os.environ.get("CAREPATH_PRACTICE_MIN_CASES", 
 # its e-mails link to pages under this address (carepath/reminders/).
 CAREPATH_REMINDER_LEAD_DAYS = int(os.environ.get("CAREPATH_REMINDER_LEAD_DAYS", "2"))
 CAREPATH_SITE_URL = os.environ.get("CAREPATH_SITE_URL", "http://localhost:8000")
+
+# The secret the institutions of a support network share to encode names locally (hex, at least 16
+# bytes; docs/privacy-linkage.md); a matcher must never hold it. Empty: records are kept, not encoded.
+# The default, hex of "insecure-development-only", is public and protects nothing: for the embedded
+# mode and the demo only. production.py has no default and refuses this value.
+DEVELOPMENT_LINKAGE_SECRET = "696e7365637572652d646576656c6f706d656e742d6f6e6c79"  # noqa: S105
+CAREPATH_LINKAGE_SECRET = os.environ.get("CAREPATH_LINKAGE_SECRET", DEVELOPMENT_LINKAGE_SECRET)
 
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

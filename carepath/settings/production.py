@@ -11,6 +11,11 @@ SECRET_KEY = os.environ.get("CAREPATH_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set CAREPATH_SECRET_KEY to a random string of 50 characters or more.")
 
+# No development default: without the variable, support records are kept but not encoded or matched.
+CAREPATH_LINKAGE_SECRET = os.environ.get("CAREPATH_LINKAGE_SECRET", "")
+if CAREPATH_LINKAGE_SECRET.strip().lower() == DEVELOPMENT_LINKAGE_SECRET:  # noqa: F405
+    raise ImproperlyConfigured("CAREPATH_LINKAGE_SECRET is the public development value: set the network's own.")
+
 # Mail (one-time password links) goes to the SMTP server set by CAREPATH_EMAIL_*, never the console.
 EMAIL_BACKEND = os.environ.get("CAREPATH_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 

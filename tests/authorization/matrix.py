@@ -140,6 +140,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "portal/<int:person_id>/goals/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "portal/<int:person_id>/plan/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "portal/<int:person_id>/notes/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
+    "portal/<int:person_id>/meetings/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
+    "portal/<int:person_id>/meetings/<int:meeting_id>/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 200, 404, 404),
     "portal/<int:person_id>/wish/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
     "portal/<int:person_id>/who-looked/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
     "portal/<int:person_id>/followers/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
@@ -185,6 +187,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "cases/<int:case_id>/notes/new/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "cases/<int:case_id>/evaluations/new/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "evaluations/<int:evaluation_id>/record/": (302, 200, 404, 403, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "cases/<int:case_id>/meetings/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "cases/<int:case_id>/meetings/new/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "meetings/<int:meeting_id>/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
+    "meetings/<int:meeting_id>/edit/": (302, 200, 404, 200, 403, 404, 200, 404, 403, 403, 403, 403, 403),
     "people/<int:person_id>/data/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     "people/<int:person_id>/data.json": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     # The form only: the search is a POST, and who it finds is checked in people/tests/test_search*.py.
@@ -207,6 +213,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "pilots/<int:pilot_id>/edit/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
     "reminders/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
     "reminders/calendar/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "reminders/team/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
     # The feed answers whoever holds its secret (here the case worker's), signed in or not: calendar apps cannot sign in.
     "api/calendar/<str:feed_token>.ics": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "portal/<int:person_id>/my-view/": (302, 403, 403, 403, 403, 403, 403, 403, 200, 404, 403, 404, 404),
@@ -223,11 +230,19 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
     "reports/<slug:slug>/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
     "reports/<slug:slug>/export.<export_format:fmt>": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
+    # The support register: staff of the recording institution only; the administrator belongs to none.
+    "support/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
+    "support/new/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
+    "support/import/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
+    "support/<int:record_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "support/<int:record_id>/edit/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
+    "support/matches/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
+    "support/matches/<int:match_id>/": (302, 200, 404, 404, 404, 404, 200, 404, 403, 403, 403, 403, 403),
 }
 # fmt: on
 
 # List pages: they write one "listed" entry per person they name (checked against the page itself).
-LISTS = {"", "cases/", "signals/", "deadlines/", "referrals/", "learning/focus-groups/new/"}
+LISTS = {"", "cases/", "signals/", "deadlines/", "referrals/", "learning/focus-groups/new/", "reminders/team/"}
 
 # What one visit by an allowed role writes to the audit log: the record it opens, once (by role where it differs).
 # Pages in neither LISTS nor AUDIT show no one's data and write nothing.
@@ -251,6 +266,8 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "portal/<int:person_id>/goals/": [("view", "goals.goal")],
     "portal/<int:person_id>/plan/": [("view", "plans.step")],
     "portal/<int:person_id>/notes/": [("view", "notes.progressnote")],
+    "portal/<int:person_id>/meetings/": [("view", "meetings.networkmeeting")],
+    "portal/<int:person_id>/meetings/<int:meeting_id>/": [("view", "meetings.networkmeeting")],
     "portal/<int:person_id>/wish/": [("view", "portal.wish")],
     "portal/<int:person_id>/who-looked/": [("view", "audit.auditevent")],
     "portal/<int:person_id>/followers/": [("view", "portal.proxy")],
@@ -289,6 +306,16 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "cases/<int:case_id>/notes/new/": [("view", "cases.case")],
     "cases/<int:case_id>/evaluations/new/": [("view", "cases.case")],
     "evaluations/<int:evaluation_id>/record/": [("view", "evaluations.evaluationmoment")],
+    "cases/<int:case_id>/meetings/": [("view", "cases.case")],
+    "cases/<int:case_id>/meetings/new/": [("view", "cases.case")],
+    "meetings/<int:meeting_id>/": [("view", "meetings.networkmeeting")],
+    "meetings/<int:meeting_id>/edit/": [("view", "meetings.networkmeeting")],
     "people/<int:person_id>/data/": [("export", "people.person")],
     "people/<int:person_id>/data.json": [("export", "people.person")],
+    # Only the world's one support record is the case worker's institution's; others see their own empty register.
+    "support/": {r: [("listed", "support.supportrecord")] for r in ("case_worker_on_team", "team_leader")},
+    "support/matches/": {r: [("listed", "support.supportrecord")] for r in ("case_worker_on_team", "team_leader")},
+    "support/<int:record_id>/": [("view", "support.supportrecord")],
+    "support/<int:record_id>/edit/": [("view", "support.supportrecord")],
+    "support/matches/<int:match_id>/": [("view", "support.supportmatch")],
 }

@@ -79,6 +79,9 @@ def url_of(route: Route, world: World) -> str:
         "hsds_organization_id": hsds_id(ORGANIZATION, world.referral.service.provider_id),
         "fmt": "pdf",
         "feed_token": world.feed_token,
+        "meeting_id": world.meeting.pk if world.meeting else 0,
+        "record_id": world.support_record.pk if world.support_record else 0,
+        "match_id": world.support_match.pk if world.support_match else 0,
     }
     kwargs = {}
     for param in route.params:

@@ -20,6 +20,8 @@ from carepath.evaluations.models import EvaluationMoment
 from carepath.goals.models import Goal
 from carepath.learning.models import AfterActionReview, AppreciativeInquiry, FocusGroup, FocusGroupMaterial
 from carepath.learning.tests.factories import focus_group_of, material_of
+from carepath.meetings.models import NetworkMeeting
+from carepath.meetings.tests.factories import held_meeting_of
 from carepath.organisations.authority import add_links
 from carepath.organisations.models import Organisation
 from carepath.pilots.models import Pilot
@@ -29,6 +31,8 @@ from carepath.practices.models import Practice
 from carepath.practices.tests.factories import PracticeFactory
 from carepath.referrals.models import Referral
 from carepath.reminders.services import create_feed
+from carepath.support.models import SupportMatch, SupportRecord
+from carepath.support.services import record_support
 from carepath.testing import factories as f
 from carepath.testing.files import PDF
 
@@ -83,6 +87,9 @@ class World:
     users: dict[str, User | None] = field(default_factory=dict)
     person_marker: str = PERSON_MARKER
     feed_token: str = ""  # the secret of the case worker's calendar feed
+    meeting: NetworkMeeting | None = None  # a network meeting of the case, with an action made a step
+    support_record: SupportRecord | None = None  # recorded by the case worker's institution
+    support_match: SupportMatch | None = None  # that record and a food bank's
 
 
 def build() -> World:
@@ -182,7 +189,24 @@ def build() -> World:
         "representative_revoked": revoked.representative,
     }
     world.feed_token = create_feed(owner=worker)[1]
+    world.meeting = held_meeting_of(case, by=worker, goal=goal)
+    world.support_record, world.support_match = _support_match(worker)
     return world
+
+
+def _support_match(worker: User) -> tuple[SupportRecord, SupportMatch]:
+    """A record in the case worker's institution's support register, matched with a food bank's.
+    Not the world's person: a support register names people who may have no case at all."""
+    food_bank = f.UserFactory(role=Role.PROVIDER_STAFF, unit__organisation__kind=Organisation.Kind.CHARITY)
+    given = {"given_names": "Ana", "family_names": "Ferreira", "kind": "food", "given_on": timezone.localdate()}
+    ours = record_support(by=worker, **given)
+    theirs = record_support(by=food_bank, **given)
+    match = SupportMatch.objects.create(
+        left_key=ours.link_key, right_key=theirs.link_key, left_institution_id=ours.institution_id,
+        right_institution_id=theirs.institution_id, kind="food", period=ours.period, score=0.97,
+        found_at=timezone.now(),
+    )
+    return ours, match
 
 
 def _fill_the_admin(worker: User) -> None:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from carepath.meetings.tests.factories import held_meeting_of
 from carepath.testing.browser import assert_accessible, sign_in
 from carepath.testing.factories import (
     AgreementActionFactory,
@@ -34,6 +35,7 @@ def _full_case():
     ReferralFactory(case=case)
     ProgressNoteFactory(case=case, goal=goal, is_restricted=True, restriction_reason="Family conflict")
     EvaluationMomentFactory(case=case)
+    held_meeting_of(case, by=case.signal.received_by, goal=goal)
     return case
 
 
@@ -51,6 +53,9 @@ def test_dashboard_case_page_and_signal_pages_are_accessible(page, client, live_
         reverse("cases:signal_new"),
         reverse("cases:signal_detail", args=[signal.pk]),
         reverse("cases:case_close", args=[case.pk]),
+        reverse("meetings:meeting_new", args=[case.pk]),
+        reverse("meetings:meeting_detail", args=[case.meetings.get().pk]),
+        reverse("meetings:meeting_edit", args=[case.meetings.get().pk]),
     ]:
         page.goto(live_server.url + url)
         assert_accessible(page)

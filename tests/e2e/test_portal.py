@@ -12,6 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from carepath.meetings.models import NetworkMeeting
+from carepath.meetings.tests.factories import held_meeting_of
 from carepath.testing.browser import (
     assert_accessible,
     axe_violations,
@@ -65,7 +67,12 @@ def _citizen():
     SavingsPlanFactory(goal=goal)
     EvaluationMomentFactory(case=case, planned_on=today + datetime.timedelta(days=20))
     ProgressNoteFactory(case=case, goal=goal, text="Jonas went to the bus stop on his own.")
+    held_meeting_of(case, by=case.signal.received_by)  # no action: the plan keeps its two steps
     return citizen
+
+
+def _meeting_of(person) -> int:
+    return NetworkMeeting.objects.filter(case__person=person).values_list("pk", flat=True).get()
 
 
 def _url(live_server, name: str, *args: int) -> str:
@@ -188,6 +195,8 @@ def _portal_pages(live_server):
         (citizen, "plan", _url(live_server, "portal:plan", person.pk), None),
         (citizen, "notes", _url(live_server, "portal:notes", person.pk), None),
         (citizen, "notes with an empty note posted", _url(live_server, "portal:notes", person.pk), post_empty_form),
+        (citizen, "meetings", _url(live_server, "portal:meetings", person.pk), None),
+        (citizen, "meeting", _url(live_server, "portal:meeting", person.pk, _meeting_of(person)), None),
         (citizen, "wish", _url(live_server, "portal:wish", person.pk), None),
         (citizen, "wish with an empty wish posted", _url(live_server, "portal:wish", person.pk), post_empty_form),
         (citizen, "who looked", _url(live_server, "portal:who_looked", person.pk), None),

@@ -1,3 +1,4 @@
+import uuid
 from io import StringIO
 
 import pytest
@@ -7,12 +8,16 @@ from django.core.management import call_command
 from carepath.access import policy
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case
+from carepath.demo.world import FOOD_BANK
 from carepath.evaluations.models import GoalAttainment, QualityOfLifeRating
 from carepath.imports.models import ImportedCase
 from carepath.learning.models import FocusGroup, FocusGroupMaterial
+from carepath.meetings.tests.factories import held_meeting_of
 from carepath.notes.models import ProgressNote
 from carepath.organisations.authority import add_links
+from carepath.organisations.models import Organisation
 from carepath.people.models import Household, Person
+from carepath.support.models import SupportMatch, SupportRecord, SupportReview
 from carepath.testing.factories import AgreementActionFactory, AgreementVersionFactory, ConsentFactory
 
 
@@ -49,4 +54,21 @@ def tomas(db) -> Person:
         organisation=case.unit.organisation, reference="OLD-1234", case=case, imported_by=case.signal.received_by
     )
     policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
+    _support_review_of(person)
+    held_meeting_of(case, by=case.signal.received_by, goal=case.goals.earliest("pk"))
     return person
+
+
+def _support_review_of(person: Person) -> None:
+    """The demo records energy-bill support for Tomas at the municipality; here a match of it is reviewed."""
+    own = SupportRecord.objects.get(person=person)
+    match = SupportMatch.objects.create(
+        left_key=own.link_key, right_key=uuid.uuid4(), left_institution=own.institution,
+        right_institution=Organisation.objects.get(name=FOOD_BANK), kind=own.kind, period=own.period, score=0.9,
+        found_at=own.recorded_at,
+    )
+    SupportReview.objects.create(
+        match=match, institution=own.institution, record=own, outcome=SupportReview.Outcome.COMPLEMENTS,
+        conversation="The food bank helps with food, we with the bill.", reviewed_by=own.recorded_by,
+        reviewed_at=own.recorded_at,
+    )

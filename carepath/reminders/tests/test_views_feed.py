@@ -8,9 +8,13 @@ from icalendar import Calendar
 
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Deadline
+from carepath.meetings.models import MeetingParticipant, NetworkMeeting
+from carepath.meetings.tests.factories import held_meeting_of
 from carepath.plans.models import Step
+from carepath.referrals.models import Referral
 from carepath.reminders import services
-from carepath.testing.factories import CaseFactory, CitizenFactory, GoalFactory, StepFactory
+from carepath.testing.factories import CaseFactory, CitizenFactory, GoalFactory, StepFactory, UserFactory
+from carepath.testing.roles import provider_staff_on
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +115,50 @@ def test_a_citizens_feed_lists_their_own_steps_and_is_audited(case):
 def test_the_feed_answers_only_get(case):
     token = services.create_feed(owner=case.signal.received_by)[1]
     assert Client().post(reverse("reminders:feed", kwargs={"feed_token": token})).status_code == 405
+
+
+def test_a_meeting_is_a_timed_event_with_its_place_in_the_staff_feed(case):
+    worker = case.signal.received_by
+    meeting = held_meeting_of(case, by=worker)
+    held_meeting_of(CaseFactory(), by=UserFactory())  # a case the worker is not on
+    token = services.create_feed(owner=worker)[1]
+    before = AuditEvent.objects.count()
+    calendar = Calendar.from_ical(fetch(token).content)
+    found = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("meeting-")]
+    assert [str(e["uid"]) for e in found] == [f"meeting-{meeting.pk}@carepath"]
+    event = found[0]
+    assert str(event["summary"]) == f"{case.reference}: {meeting.title}"
+    assert event.decoded("dtstart") == meeting.starts_at and event.decoded("dtend") == meeting.ends_at
+    assert isinstance(event.decoded("dtstart"), datetime.datetime)  # timed, not a whole day
+    assert str(event["location"]) == meeting.place
+    written = list(AuditEvent.objects.order_by("pk")[before:].values_list("action", "what", "case_id"))
+    assert written == [("view", "cases.case", case.pk)]  # once per case, meetings and deadlines alike
+
+
+def test_a_participant_from_another_organisation_sees_the_meeting_only_with_consent(case):
+    meeting = held_meeting_of(case, by=case.signal.received_by)
+    shares = provider_staff_on(case, Referral.Status.ACCEPTED)
+    no_consent = provider_staff_on(case, Referral.Status.ACCEPTED, consent=False)
+    for user in (shares, no_consent):
+        MeetingParticipant.objects.create(meeting=meeting, kind="professional", user=user)
+    assert f"meeting-{meeting.pk}@" in fetch(services.create_feed(owner=shares)[1]).content.decode()
+    assert f"meeting-{meeting.pk}@" not in fetch(services.create_feed(owner=no_consent)[1]).content.decode()
+
+
+def test_a_citizens_feed_lists_their_own_meetings_as_timed_events(case):
+    citizen = CitizenFactory(person=case.person)
+    meeting = held_meeting_of(case, by=case.signal.received_by)
+    held_meeting_of(case, by=case.signal.received_by, status=NetworkMeeting.Status.CANCELLED)
+    other = CaseFactory()
+    held_meeting_of(other, by=other.signal.received_by)
+    token = services.create_feed(owner=citizen)[1]
+    before = AuditEvent.objects.count()
+    response = fetch(token)
+    assert events(response) == {f"meeting-{meeting.pk}@carepath": meeting.title}
+    event = next(iter(Calendar.from_ical(response.content).walk("VEVENT")))
+    assert event.decoded("dtstart") == meeting.starts_at and str(event["location"]) == meeting.place
+    assert f"/portal/{case.person_id}/meetings/{meeting.pk}/" in str(event["url"])
+    assert list(AuditEvent.objects.order_by("pk")[before:].values_list("action", "what", "person_id")) == [
+        ("view", "plans.step", case.person_id),
+        ("view", "meetings.networkmeeting", case.person_id),
+    ]
