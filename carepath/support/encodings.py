@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import checks
+from django.db import transaction
 from django.utils import timezone
 
 from carepath.linkage.encoding import Encoder, Record
@@ -70,6 +71,16 @@ def encode_records(records: Iterable[SupportRecord]) -> int:
             },
         )
     return len(records)
+
+
+def encode_all(chunk: int = 2000) -> int:
+    """Encode every support record again, a chunk at a time, each chunk in its own transaction."""
+    done = 0
+    ids = list(SupportRecord.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk):
+        with transaction.atomic():
+            done += encode_records(SupportRecord.objects.filter(pk__in=ids[start : start + chunk]).order_by("pk"))
+    return done
 
 
 @checks.register(checks.Tags.security)

@@ -1,9 +1,11 @@
-"""`carepath support match | export-encodings FILE | import-pairs FILE`: support given twice across institutions.
+"""`carepath support match | export-encodings FILE | import-pairs FILE | encode`: support given twice.
 
 `match` pairs support records of different institutions from their encodings, in this installation.
 `export-encodings` and `import-pairs` are the two ends of a matcher run elsewhere, on a machine with
 neither the records nor the secret (`python -m carepath.linkage match`, docs/privacy-linkage.md).
 All read only the encodings (what leaves each institution), never a name, and print counts only.
+`encode` makes every record's encoding again, at the institution: after the shared secret changed (an
+institution left the network) or the filter size did.
 Idempotent: run them on a schedule (e.g. nightly); pairs found before are kept with their reviews,
 none is added twice.
 """
@@ -39,6 +41,9 @@ class Command(BaseCommand):
             help="Keep the new pairs from a file written by `python -m carepath.linkage match`.",
         )
         pairs.add_argument("file", metavar="FILE")
+        subcommands.add_parser(
+            "encode", help="Encode every support record again (after the shared secret or the filter size changed)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "match":
@@ -61,6 +66,10 @@ class Command(BaseCommand):
             except OSError as problem:
                 raise CommandError(f"Cannot write {options['file']}: {problem.strerror or problem}.") from None
             self.stdout.write(f"Exported {written} encoding(s) to {options['file']}.")
+        elif options["subcommand"] == "encode":
+            if not encodings.is_configured():
+                raise CommandError(NOT_CONFIGURED.format("nothing changed in"))
+            self.stdout.write(f"Encoded {encodings.encode_all()} support record(s) again.")
         elif options["subcommand"] == "import-pairs":
             try:
                 pairs = files.read_pairs(options["file"])
