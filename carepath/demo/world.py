@@ -33,11 +33,13 @@ LOGINS = {
     "caseworker": Login(
         Role.CASE_WORKER, "caseworker", "Laura", "Mendes",
         "Dashboard: a deadline due soon (Silva family), one overdue (Petrauskas family), "
-        "a signal waiting for triage; then the case of Tomas Vaitkus (trip to Spain).",
+        "a signal waiting for triage; the Silva family's network meeting with the school and the parents "
+        "(Meetings on their case page); then the case of Tomas Vaitkus (trip to Spain).",
     ),
     "teamleader": Login(
         Role.TEAM_LEADER, "teamleader", "Henrik", "Dahl",
-        "Leads both units: every case and both signals waiting for triage; overdue deadlines.",
+        "Leads both units: every case and both signals waiting for triage; overdue deadlines and steps "
+        "(Due and overdue, on the dashboard).",
     ),
     "quality": Login(
         Role.QUALITY_COORDINATOR, "quality", "Sofia", "Marino",
