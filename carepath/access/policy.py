@@ -76,10 +76,9 @@ def responsible_cases(user: User) -> QuerySet[Case]:
     return Case.objects.filter(_answers_for(user))
 
 
-def responsible_cases_with_file(user: User) -> QuerySet[Case]:
-    """The cases `user` answers for whose whole file they may see: `shares_file` asked of many cases
-    in one query (a provider's staff on the team see the plan only under an active consent to share)."""
-    cases = responsible_cases(user)
+def with_shared_file(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Of `cases`, those whose whole file may be shared with `user`: `shares_file` asked of many cases
+    in one query (a provider's staff see the plan only under an active consent to share)."""
     if user.organisation_id is None:
         return cases
     consent = Consent.objects.filter(

@@ -210,7 +210,9 @@ def _timeline(o: CaseOverview) -> list[TimelineEntry]:
         TimelineEntry(_at(e.held_on), _("Evaluation held")) for e in o.evaluations if e.held_on
     ]
     entries += [
-        TimelineEntry(m.starts_at, _("Network meeting held"), m.title) for m in o.meetings if m.status == "held"
+        TimelineEntry(m.starts_at, _("Network meeting held"), m.title)
+        for m in o.meetings
+        if m.status == NetworkMeeting.Status.HELD
     ]
     if case.closed_at:
         entries.append(TimelineEntry(case.closed_at, _("Case closed"), case.get_outcome_display()))

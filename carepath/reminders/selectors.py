@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from carepath.access import policy
 from carepath.accounts.models import User
@@ -52,15 +52,9 @@ def staff_calendar(user: User) -> StaffCalendar:
     """A professional's calendar: the open steps of the open cases they are on the team of and whose
     file they may see, and the deadlines they answer for (the same as on their dashboard)."""
     # On the team, and the whole file shared with them (a provider without consent to share sees
-    # the referral only, not the plan): the rule of policy.may(VIEW), asked per case.
-    cases = [
-        case
-        for case in policy.visible_cases(user)
-        .filter(team__user_id=user.pk, status=Case.Status.OPEN)
-        .select_related("unit__organisation")
-        if policy.shares_file(user, case)
-    ]
-    by_id = {case.pk: case for case in cases}
+    # the referral only, not the plan): the rule of policy.may(VIEW), for all the cases in one query.
+    on_team = policy.visible_cases(user).filter(team__user_id=user.pk, status=Case.Status.OPEN)
+    by_id = {case.pk: case for case in policy.with_shared_file(user, on_team)}
     steps = list(
         Step.objects.filter(goal__case_id__in=by_id, status__in=OPEN_STEP)
         .select_related("goal")
@@ -75,18 +69,14 @@ def staff_meetings(user: User) -> list[NetworkMeeting]:
     """The meetings, not cancelled, of the open cases whose file the user may see, where they are on
     the case team (all its meetings) or take part (that meeting)."""
     mine = Q(case__team__user_id=user.pk) | Q(participants__user_id=user.pk)
-    candidates = list(
-        NetworkMeeting.objects.filter(mine, case__in=policy.visible_cases(user), case__status=Case.Status.OPEN)
+    cases = policy.with_shared_file(user, policy.visible_cases(user).filter(status=Case.Status.OPEN))
+    return list(
+        NetworkMeeting.objects.filter(mine, case__in=cases)
         .exclude(status=NetworkMeeting.Status.CANCELLED)
         .distinct()
-        .select_related("case__unit__organisation")
+        .select_related("case")
         .order_by("starts_at", "pk")
     )
-    shared: dict[int, bool] = {}
-    for meeting in candidates:
-        if meeting.case_id not in shared:
-            shared[meeting.case_id] = policy.shares_file(user, meeting.case)
-    return [meeting for meeting in candidates if shared[meeting.case_id]]
 
 
 def citizen_meetings(user: User) -> list[NetworkMeeting]:
@@ -113,14 +103,18 @@ class TeamDue:
 def team_due(user: User, *, today: datetime.date, horizon: datetime.date) -> TeamDue:
     """The team view of deadlines and steps: the legal deadlines of the user's signals and cases (as on
     the dashboard, counted here) and the agreed steps of the open cases whose file they may see."""
-    cases = policy.responsible_cases_with_file(user).filter(status=Case.Status.OPEN).order_by().values("pk")
+    open_cases = policy.responsible_cases(user).filter(status=Case.Status.OPEN)
+    cases = policy.with_shared_file(user, open_cases).order_by().values("pk")
     steps = Step.objects.filter(status__in=OPEN_STEP, due_on__lte=horizon, goal__case_id__in=cases)
-    deadlines = case_selectors.open_deadlines_for(user).order_by()
+    deadlines = case_selectors.open_deadlines_for(user).order_by().aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        due=Count("pk", filter=Q(due_on__gte=today, due_on__lte=horizon)),
+    )
     return TeamDue(
         steps=steps.select_related("goal__case__person"),
         overdue_steps=steps.filter(due_on__lt=today).count(),
-        overdue_deadlines=deadlines.filter(due_on__lt=today).count(),
-        due_deadlines=deadlines.filter(due_on__gte=today, due_on__lte=horizon).count(),
+        overdue_deadlines=deadlines["overdue"],
+        due_deadlines=deadlines["due"],
     )
 
 
