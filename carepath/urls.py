@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 from carepath.api.api import api
+from carepath.offline import views_app
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -14,6 +15,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("carepath.accounts.urls")),
     path("healthz", healthz, name="healthz"),
+    # At the root, so that the service worker's scope is the whole site (issue 11, docs/offline.md).
+    path("sw.js", views_app.service_worker, name="service_worker"),
+    path("manifest.webmanifest", views_app.manifest, name="manifest"),
+    path("offline/", include("carepath.offline.urls")),
     path("api/v1/", api.urls),
     path("api/hsds/", include("carepath.directory.urls")),
     path("fhir/r4/", include("carepath.fhir.urls")),

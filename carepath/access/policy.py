@@ -10,6 +10,7 @@ In the portal, a citizen sees their own file and a representative what their pro
 only while the proxy runs. Citizens never reach staff pages, nor staff the portal (portal middleware).
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,7 +21,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
-from carepath.accounts.models import Role, User
+from carepath.accounts.models import STAFF_ROLES, Role, User
 from carepath.audit import log
 from carepath.audit.models import AuditEvent
 from carepath.cases.models import Case, CaseTeamMember, Deadline, Signal
@@ -86,6 +87,14 @@ def with_shared_file(user: User, cases: QuerySet[Case]) -> QuerySet[Case]:
         case_id=OuterRef("pk"), scope__in=SHARING_SCOPES, withdrawn_on__isnull=True,
     )
     return cases.filter(Q(unit__organisation_id=user.organisation_id) | Exists(consent))
+
+
+def cases_to_take_along(user: User) -> QuerySet[Case]:
+    """The open cases whose whole file `user` may take along on a home visit (issue 11): visible and
+    shared with them, as for the case page. Staff only: a citizen or representative takes nothing."""
+    if user.role not in STAFF_ROLES:
+        return Case.objects.none()
+    return with_shared_file(user, visible_cases(user).filter(status=Case.Status.OPEN))
 
 
 def _answers_for(user: User) -> Q:
@@ -362,6 +371,17 @@ def record_listed(user: User, named: Iterable[tuple[int, Case | None]]) -> None:
     )
 
 
+def record_home_visit(user: User, cases: Iterable[Case]) -> None:
+    """Taking cases along on a home visit (issue 11): one audited read of each, with that reason."""
+    log.append_many(
+        log.Entry(
+            user_id=user.pk, action=AuditEvent.Action.VIEW, what="cases.case", object_id=case.pk, case_id=case.pk,
+            person_id=case.person_id, authority_id=case.authority_id, reason=AuditEvent.Reason.HOME_VISIT,
+        )
+        for case in cases
+    )
+
+
 def record(
     user: User,
     action: str,
@@ -372,8 +392,14 @@ def record(
     case: Case | None = None,
     case_id: int | None = None,
     person_id: int | None = None,
+    reason: str = "",
+    device_at: datetime.datetime | None = None,
 ) -> None:
-    """Write one audit event, chained to the one before. Only ids and the kind of record, never content."""
+    """Write one audit event, chained to the one before. Only ids and the kind of record, never content.
+
+    `reason` says why a record was read outside a page (a home visit); `device_at` when a change synced
+    from a device was made there.
+    """
     authority_id = None
     if case is not None:
         case_id, authority_id = case.pk, case.authority_id
@@ -386,6 +412,8 @@ def record(
         case_id=case_id,
         person_id=person_id,
         authority_id=authority_id,
+        reason=reason,
+        device_at=device_at,
     )
 
 

@@ -25,9 +25,18 @@ def entry_hash(
     object_id: int | None,
     case_id: int | None,
     person_id: int | None,
+    reason: str = "",
+    device_at: datetime.datetime | None = None,
 ) -> str:
-    """SHA-256 (hex) of one entry in canonical form: a compact JSON list in a fixed order, time in UTC."""
+    """SHA-256 (hex) of one entry in canonical form: a compact JSON list in a fixed order, time in UTC.
+
+    The reason and the device's time (issue 11: a home visit, a write made offline) are appended only
+    when set, so that every entry written before they existed keeps its hash.
+    """
     moment = at.astimezone(datetime.UTC).isoformat(timespec="microseconds")
-    fields = [FORMAT, prev_hash, moment, user_id, action, what, object_id, case_id, person_id]
+    fields: list[object] = [FORMAT, prev_hash, moment, user_id, action, what, object_id, case_id, person_id]
+    if reason or device_at is not None:
+        device_moment = device_at.astimezone(datetime.UTC).isoformat(timespec="microseconds") if device_at else None
+        fields += [reason, device_moment]
     canonical = json.dumps(fields, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()

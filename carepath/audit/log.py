@@ -12,6 +12,7 @@ it when it has the case at hand; otherwise the INSERT reads it from the case its
 audited request pays a query for it.
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ class Entry:
     case_id: int | None = None
     person_id: int | None = None
     authority_id: int | None = None  # the case's; read from the case when not given
+    reason: str = ""
+    device_at: datetime.datetime | None = None  # a write made offline: the device's time
 
 
 def append(
@@ -47,9 +50,11 @@ def append(
     case_id: int | None = None,
     person_id: int | None = None,
     authority_id: int | None = None,
+    reason: str = "",
+    device_at: datetime.datetime | None = None,
 ) -> AuditEvent:
     """Add one entry at the end of the chain. Ids only: no content of the record is ever stored."""
-    entry = Entry(user_id, action, what, object_id, case_id, person_id, authority_id)
+    entry = Entry(user_id, action, what, object_id, case_id, person_id, authority_id, reason, device_at)
     with transaction.atomic(savepoint=False):
         _lock()
         event = _chained([entry], *_tail())[0]
@@ -103,6 +108,8 @@ def _chained(entries: list[Entry], last_id: int, prev_hash: str) -> list[AuditEv
             case_id=entry.case_id,
             person_id=entry.person_id,
             authority_id=_authority(entry),
+            reason=entry.reason,
+            device_at=entry.device_at,
             prev_hash=prev_hash,
             chained_after=last_id if n == 0 else None,  # the fork guard: see the model
         )

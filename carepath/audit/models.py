@@ -61,6 +61,14 @@ class AuditEvent(models.Model):
     person = models.ForeignKey(
         "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, null=True, related_name="+"
     )
+    class Reason(models.TextChoices):
+        NONE = "", _("(none given)")
+        HOME_VISIT = "home_visit", _("home visit")
+
+    # Why a record was read, when the reading was not a look at a page: taking a case along.
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True, default="")
+    # A change made on a device without a connection: when it was made there; `at` is when it was synced.
+    device_at = models.DateTimeField(_("made on the device at"), null=True, blank=True)
     # The case's authority, set by the writer (docs/scaling.md, section 4); empty for an entry about
     # a person only. Not hashed: it follows from the case, which is, and entries written before the
     # column existed keep their hashes.
@@ -112,4 +120,6 @@ class AuditEvent(models.Model):
             object_id=self.object_id,
             case_id=self.case_id,
             person_id=self.person_id,
+            reason=self.reason,
+            device_at=self.device_at,
         )

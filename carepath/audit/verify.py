@@ -8,7 +8,10 @@ from django.db import connection, transaction
 from carepath.audit.chain import GENESIS, entry_hash
 from carepath.audit.models import AuditEvent
 
-FIELDS = ("id", "prev_hash", "hash", "at", "user_id", "action", "what", "object_id", "case_id", "person_id")
+FIELDS = (
+    "id", "prev_hash", "hash", "at", "user_id", "action", "what", "object_id", "case_id", "person_id",
+    "reason", "device_at",
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,10 @@ def verify_chain(*, chunk_size: int = 5000) -> Outcome:
 
 
 def _problem(expected_prev: str, prev_hash: str, stored_hash: str, content: list) -> str | None:
-    at, user_id, action, what, object_id, case_id, person_id = content
+    at, user_id, action, what, object_id, case_id, person_id, reason, device_at = content
     recomputed = entry_hash(prev_hash=prev_hash, at=at, user_id=user_id, action=action, what=what,
-                            object_id=object_id, case_id=case_id, person_id=person_id)
+                            object_id=object_id, case_id=case_id, person_id=person_id,
+                            reason=reason, device_at=device_at)
     if recomputed != stored_hash:
         return "hash mismatch: the entry was changed after it was written"
     if prev_hash != expected_prev:

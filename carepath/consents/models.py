@@ -18,6 +18,7 @@ class Consent(OfAuthority):
         INTERVENTION = "intervention", _("The intervention as a whole")
         SHARE_PROVIDERS = "share_providers", _("Sharing information with providers")
         SHARE_NETWORK = "share_network", _("Sharing information with the network (school, health)")
+        PHOTOS = "photos", _("Taking photos for the plan (on a home visit too)")
 
     case = models.ForeignKey("cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField(_("who consented"), max_length=200)

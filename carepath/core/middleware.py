@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from carepath.accounts import two_factor
 from carepath.accounts.views import second_step
@@ -23,7 +23,13 @@ PUBLIC_PREFIXES = (
     # Programs authenticate each request with a token (carepath/api/auth.py), not with a session.
     "/api/",
     "/fhir/",
+    # The installable web app (issue 11): no personal data; the service worker is fetched signed out too.
+    "/sw.js",
+    "/manifest.webmanifest",
+    "/offline/unavailable/",
 )
+# The offline app's JSON: a signed-out request is told so (the app then keeps its queue), not redirected.
+JSON_PREFIXES = ("/offline/api/",)
 
 # What a signed-in user may open before the second step: the second step itself, and a way out.
 BEFORE_SECOND_FACTOR = (
@@ -39,6 +45,8 @@ class LoginRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated and request.path.startswith(JSON_PREFIXES):
+            return JsonResponse({"error": "signed_out"}, status=401)
         if not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         return self.get_response(request)
@@ -62,5 +70,7 @@ class TwoFactorRequiredMiddleware:
             and not two_factor.second_factor_done(request)
             and two_factor.requires_second_factor(user)  # type: ignore[arg-type]
         ):
+            if request.path.startswith(JSON_PREFIXES):
+                return JsonResponse({"error": "signed_out"}, status=401)
             return second_step(user, next_url=request.get_full_path())
         return self.get_response(request)

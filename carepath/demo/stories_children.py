@@ -66,6 +66,9 @@ def silva(w: World) -> Case:
     b.consent(case, by=cw, days_ago=5, given_by="Ana Silva and Rui Silva", relation="parents",
               scope=Consent.Scope.INTERVENTION, scan=scan,
               details="Work with the family; talks with the school and the family doctor.")
+    # Photos of the morning routine on a home visit help Beatriz remember it (issue 11: offline photos).
+    b.consent(case, by=cw, days_ago=5, given_by="Ana Silva and Rui Silva", relation="parents",
+              scope=Consent.Scope.PHOTOS, details="Photos of the morning routine at home, for the plan only.")
     mornings = b.goal(
         case, by=cw, days_ago=4, due_in=60, citizen_words="We want calm mornings and the children at "
         "school on time.", title="Beatriz and Tiago arrive at school and kindergarten on time",

@@ -34,7 +34,8 @@ LOGINS = {
         Role.CASE_WORKER, "caseworker", "Laura", "Mendes",
         "Dashboard: a deadline due soon (Silva family), one overdue (Petrauskas family), "
         "a signal waiting for triage; the Silva family's network meeting with the school and the parents "
-        "(Meetings on their case page); then the case of Tomas Vaitkus (trip to Spain).",
+        "(Meetings on their case page); then the case of Tomas Vaitkus (trip to Spain). Home visits: take "
+        "the Silva case along, go offline (browser tools), write a note, come back online and send it.",
     ),
     "teamleader": Login(
         Role.TEAM_LEADER, "teamleader", "Henrik", "Dahl",

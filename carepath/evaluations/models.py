@@ -4,12 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carepath.core.choices import LifeDomain
+from carepath.core.concurrency import Versioned
 from carepath.organisations.authority import OfAuthority
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class EvaluationMoment(OfAuthority):
+class EvaluationMoment(OfAuthority, Versioned):
     """A moment planned with the citizen to look at what was achieved."""
 
     authority_from = "case"

@@ -65,6 +65,7 @@ def record_evaluation(
     quality_of_life: Mapping[str, int] | None = None,
     satisfaction: int | None = None,
     citizen_view: int | None = None,
+    device_at: datetime.datetime | None = None,
 ) -> EvaluationMoment:
     """Record that the moment was held: how far each goal was reached, the quality-of-life ratings
     (domain -> 1..5; a domain left out is not rated), satisfaction and the citizen's view (faces, 1..5).
@@ -88,8 +89,9 @@ def record_evaluation(
     evaluation.citizen_words = citizen_words.strip()
     evaluation.satisfaction = satisfaction
     evaluation.citizen_view = citizen_view
+    evaluation.version += 1  # a device that recorded this moment offline sees it changed (issue 11)
     evaluation.save(
-        update_fields=["held_on", "citizen_words", "satisfaction", "citizen_view", "citizen_view_in_portal"]
+        update_fields=["held_on", "citizen_words", "satisfaction", "citizen_view", "citizen_view_in_portal", "version"]
     )
     for answer in answers:
         GoalAttainment.objects.update_or_create(
@@ -102,7 +104,7 @@ def record_evaluation(
         QualityOfLifeRating(evaluation=evaluation, authority_id=evaluation.authority_id, domain=domain, score=score)
         for domain, score in quality_of_life.items()
     )
-    policy.record(by, AuditEvent.Action.UPDATE, evaluation, case=case)
+    policy.record(by, AuditEvent.Action.UPDATE, evaluation, case=case, device_at=device_at)
     return evaluation
 
 
@@ -120,6 +122,7 @@ def give_citizen_view(*, evaluation: EvaluationMoment, by: User, view: int, word
     evaluation.citizen_view = view
     evaluation.citizen_view_in_portal = True
     evaluation.citizen_words = words.strip()
-    evaluation.save(update_fields=["citizen_view", "citizen_view_in_portal", "citizen_words"])
+    evaluation.version += 1
+    evaluation.save(update_fields=["citizen_view", "citizen_view_in_portal", "citizen_words", "version"])
     policy.record(by, AuditEvent.Action.UPDATE, evaluation, case=evaluation.case)
     return evaluation

@@ -55,7 +55,7 @@ class AttachmentForm(ModelForm):
 
     class Meta:
         model = StepAttachment
-        fields = ["kind", "file", "description", "text"]
+        fields = ["kind", "file", "description", "text", "for_offline"]
         widgets = {"kind": forms.RadioSelect, "file": forms.FileInput}
         labels = {"file": _("Picture or video file")}
         help_texts = {

@@ -66,6 +66,12 @@ class StepAttachment(OfAuthority):
         settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
     )
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    # Taken along on a home visit's device (issue 11); off by default, since it weighs on a phone.
+    for_offline = models.BooleanField(
+        _("take along on home visits"),
+        default=False,
+        help_text=_("Keep this picture on the devices of staff who take the case along on a home visit."),
+    )
 
     class Meta:
         ordering = ["pk"]

@@ -62,11 +62,22 @@ def update_step(
 
 
 @transaction.atomic
-def change_step_status(*, step: Step, case: Case, by: User, seen_version: int, status: str) -> Step:
-    """Mark a step planned, in progress, done or dropped; raises StaleEdit on a stale form."""
+def change_step_status(
+    *,
+    step: Step,
+    case: Case,
+    by: User,
+    seen_version: int,
+    status: str,
+    device_at: datetime.datetime | None = None,
+) -> Step:
+    """Mark a step planned, in progress, done or dropped; raises StaleEdit on a stale form.
+
+    `device_at`: the change was made offline on a device at that time (issue 11), synced now.
+    """
     step.status = status
     save_versioned(step, expected_version=seen_version, fields=["status"])
-    policy.record(by, UPDATE, step, case=case)
+    policy.record(by, UPDATE, step, case=case, device_at=device_at)
     return step
 
 
@@ -80,17 +91,21 @@ def add_attachment(
     description: str = "",
     file: UploadedFile | None = None,
     text: str = "",
+    for_offline: bool = False,
+    device_at: datetime.datetime | None = None,
 ) -> StepAttachment:
     """Attach a picture, video or easy-read text to a step.
 
     The file is stored under a random name: an uploaded file's name may carry a person's name.
     """
-    attachment = StepAttachment(step=step, kind=kind, description=description.strip(), text=text, added_by=by)
+    attachment = StepAttachment(
+        step=step, kind=kind, description=description.strip(), text=text, added_by=by, for_offline=for_offline
+    )
     if file is not None:
         attachment.file.save(uploads.anonymous_name(file.name or ""), file, save=False)
     try:
         attachment.save()
-        policy.record(by, CREATE, attachment, case=case)
+        policy.record(by, CREATE, attachment, case=case, device_at=device_at)
     except Exception:
         # Never keep a file without its record.
         if attachment.file:

@@ -9,7 +9,9 @@ from django.shortcuts import redirect
 from carepath.accounts.models import Role
 
 PORTAL_PREFIX = "/portal/"
-SHARED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/oidc/", "/api/", "/fhir/")
+# The web app's service worker, manifest and offline page serve the portal and the staff pages alike.
+INSTALLABLE_APP = ("/sw.js", "/manifest.webmanifest", "/offline/unavailable/")
+SHARED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/oidc/", "/api/", "/fhir/", *INSTALLABLE_APP)
 
 
 class PortalSeparationMiddleware:

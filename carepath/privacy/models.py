@@ -32,6 +32,7 @@ class RetentionRule(models.Model):
         PROXY = "proxy", _("Proxies given to relatives")
         MEETING = "meeting", _("Network meetings: agenda, minutes, decisions, who took part")
         SUPPORT = "support", _("Support register: material support given (counted from the day it was given)")
+        OFFLINE_WRITE = "offline_write", _("Changes made offline on home visits, as they arrived")
 
     class Action(models.TextChoices):
         ANONYMISE = "anonymise", _("Anonymise: blank names and free text, delete files, keep the rest")

@@ -43,8 +43,10 @@ def readable(export: dict[str, Any]) -> list[Section]:
 def _item(field: Any, value: Any, users: dict[str, dict[str, str]]) -> Item:
     label = str(getattr(field, "verbose_name", field.name))
     label = label[:1].upper() + label[1:]
-    if isinstance(value, dict):  # a file
+    if isinstance(value, dict) and "content_type" in value:  # a file
         return Item(label, value["name"], value)
+    if isinstance(value, dict):  # what was written offline (issue 11): its fields, one after the other
+        return Item(label, "; ".join(f"{key}: {text}" for key, text in value.items() if text not in ("", None)) or "–")
     return Item(label, _text(field, value, users))
 
 

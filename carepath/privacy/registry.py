@@ -89,6 +89,8 @@ HOLDERS: tuple[Holder, ...] = (
     # Material support an institution recorded; linked to the person only when they have a case there.
     Holder("support.supportrecord", ("person",)),
     Holder("support.supportreview", ("record__person",), title=_("Conversations about support received twice")),
+    # A change made offline on a home visit, as it arrived; the photo is exported with the step once applied.
+    Holder("offline.offlinewrite", ("case__person",), withheld=("photo",), title=_("Changes made on home visits")),
     # Who looked at or changed their file is theirs to know (GDPR art. 15(1)(c): recipients).
     Holder("audit.auditevent", ("person", "case__person"), title=_("Who looked at or changed the file, and when")),
 )
@@ -114,6 +116,8 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "practices.criterionscore": "a score and comment on one WIT criterion of a practice",
     "practices.practiceembedding": "a vector computed from a practice's texts",
     "pilots.pilot": "an organisation's pilot of user involvement (SEMPRE); names no service user",
+    "offline.device": "a staff account's device: its name, the hash of its cookie, its key and dates",
+    "offline.takealong": "a case id on a staff device; each take-along is in the audit log the person sees",
     # Pseudonymised, not anonymous (docs/privacy-linkage.md): reach no person in Carepath; the record
     # they stand for is exported as support.supportrecord.
     "support.supportencoding": "a keyed encoding of a support record with its link key, kind and month; no name",

@@ -265,6 +265,12 @@ SPECS: dict[RetentionRule.RecordType, Spec] = {
         ),
         audit_case="case", audit_person="case__person",
     ),
+    # A change made offline, as it arrived (its applied result keeps its own rule): with the file.
+    Type.OFFLINE_WRITE: Spec(
+        "offline.offlinewrite", in_closed_case("case"), blank={"payload": {}, "server_version": {}, "message": ""},
+        files=(("offline.offlinewrite", "pk", "photo"),),
+        audit_case="case", audit_person="case__person",
+    ),
     # An institution's register is not case data: its period runs from the day the support was given
     # (the rule's "years after the case closed"), whatever happens to any case. Its encoding, matches and
     # reviews go with it (_forget_support_links).

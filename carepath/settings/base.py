@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "carepath.directory",
     "carepath.imports",
     "carepath.support",
+    "carepath.offline",
     "carepath.demo",
 ]
 
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "carepath.core.middleware.LoginRequiredMiddleware",
     "carepath.portal.middleware.PortalSeparationMiddleware",
     "carepath.core.middleware.TwoFactorRequiredMiddleware",
+    "carepath.offline.middleware.WipeOnLogoutMiddleware",
     # django-axes turns a refused login into the lockout page; it must come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -212,6 +214,10 @@ CAREPATH_PRACTICE_MIN_CASES = int(os.environ.get("CAREPATH_PRACTICE_MIN_CASES", 
 # `carepath remind` reminds of deadlines and steps due within this many days (and of overdue ones);
 # its e-mails link to pages under this address (carepath/reminders/).
 CAREPATH_REMINDER_LEAD_DAYS = int(os.environ.get("CAREPATH_REMINDER_LEAD_DAYS", "2"))
+# Home visits offline (issue 11, docs/offline.md): how many cases a device may take along, and how
+# long the key of its encrypted copy lives before the copy can no longer be opened.
+CAREPATH_OFFLINE_MAX_CASES = int(os.environ.get("CAREPATH_OFFLINE_MAX_CASES", "20"))
+CAREPATH_OFFLINE_KEY_HOURS = int(os.environ.get("CAREPATH_OFFLINE_KEY_HOURS", "72"))
 CAREPATH_SITE_URL = os.environ.get("CAREPATH_SITE_URL", "http://localhost:8000")
 
 # The secret the institutions of a support network share to encode names locally (hex, at least 16

@@ -14,7 +14,13 @@ Staff never reach the portal and citizens never reach staff pages (403, portal m
 or file outside one's relations is a 404 (its existence is not told), visible but not allowed is a 403.
 """
 
-POST_ONLY = {"deadlines/<int:deadline_id>/done/", "portal/<int:person_id>/followers/<int:proxy_id>/stop/"}
+POST_ONLY = {
+    "deadlines/<int:deadline_id>/done/",
+    "portal/<int:person_id>/followers/<int:proxy_id>/stop/",
+    "offline/devices/<int:device_id>/revoke/",
+    "offline/held/<int:write_id>/apply/",
+    "offline/api/sync/",
+}
 
 # fmt: off
 MATRIX: dict[str, tuple[int, ...]] = {
@@ -230,6 +236,24 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "reports/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
     "reports/<slug:slug>/": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
     "reports/<slug:slug>/export.<export_format:fmt>": (302, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403),
+    # The installable web app (issue 11): its service worker, manifest and offline page name no one.
+    "sw.js": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "manifest.webmanifest": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "offline/unavailable/": (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # Home visits offline: staff only; a browser without a device cookie is offered to register one.
+    "offline/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "offline/app/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "offline/devices/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    # The case worker's device: they and an administrator revoke it (again: no change); anyone else 404.
+    "offline/devices/<int:device_id>/revoke/": (302, 302, 404, 404, 404, 404, 404, 302, 403, 403, 403, 403, 403),
+    # A write the case worker's revoked device sent: only its writer reviews it.
+    "offline/conflicts/<int:write_id>/": (302, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403),
+    "offline/held/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
+    "offline/held/<int:write_id>/apply/": (302, 302, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403),
+    # The offline app's JSON: signed out 401; a browser that is no registered device 403.
+    "offline/api/key/": (401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    "offline/api/bundle/": (401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    "offline/api/sync/": (401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     # The support register: staff of the recording institution only; the administrator belongs to none.
     "support/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
     "support/new/": (302, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403),
@@ -242,7 +266,10 @@ MATRIX: dict[str, tuple[int, ...]] = {
 # fmt: on
 
 # List pages: they write one "listed" entry per person they name (checked against the page itself).
-LISTS = {"", "cases/", "signals/", "deadlines/", "referrals/", "learning/focus-groups/new/", "reminders/team/"}
+LISTS = {
+    "", "cases/", "signals/", "deadlines/", "referrals/", "learning/focus-groups/new/", "reminders/team/",
+    "offline/", "offline/held/",
+}
 
 # What one visit by an allowed role writes to the audit log: the record it opens, once (by role where it differs).
 # Pages in neither LISTS nor AUDIT show no one's data and write nothing.
@@ -310,6 +337,7 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "cases/<int:case_id>/meetings/new/": [("view", "cases.case")],
     "meetings/<int:meeting_id>/": [("view", "meetings.networkmeeting")],
     "meetings/<int:meeting_id>/edit/": [("view", "meetings.networkmeeting")],
+    "offline/conflicts/<int:write_id>/": [("view", "offline.offlinewrite")],
     "people/<int:person_id>/data/": [("export", "people.person")],
     "people/<int:person_id>/data.json": [("export", "people.person")],
     # Only the world's one support record is the case worker's institution's; others see their own empty register.

@@ -82,6 +82,8 @@ def url_of(route: Route, world: World) -> str:
         "meeting_id": world.meeting.pk if world.meeting else 0,
         "record_id": world.support_record.pk if world.support_record else 0,
         "match_id": world.support_match.pk if world.support_match else 0,
+        "device_id": world.device.pk if world.device else 0,
+        "write_id": world.offline_write.pk if world.offline_write else 0,
     }
     kwargs = {}
     for param in route.params:

@@ -22,6 +22,8 @@ from carepath.learning.models import AfterActionReview, AppreciativeInquiry, Foc
 from carepath.learning.tests.factories import focus_group_of, material_of
 from carepath.meetings.models import NetworkMeeting
 from carepath.meetings.tests.factories import held_meeting_of
+from carepath.offline.devices import register as register_device
+from carepath.offline.models import Device, OfflineWrite
 from carepath.organisations.authority import add_links
 from carepath.organisations.models import Organisation
 from carepath.pilots.models import Pilot
@@ -90,6 +92,8 @@ class World:
     meeting: NetworkMeeting | None = None  # a network meeting of the case, with an action made a step
     support_record: SupportRecord | None = None  # recorded by the case worker's institution
     support_match: SupportMatch | None = None  # that record and a food bank's
+    device: Device | None = None  # the case worker's phone for home visits (issue 11)
+    offline_write: OfflineWrite | None = None  # a note it sent after it was revoked, held for review
 
 
 def build() -> World:
@@ -191,6 +195,11 @@ def build() -> World:
     world.feed_token = create_feed(owner=worker)[1]
     world.meeting = held_meeting_of(case, by=worker, goal=goal)
     world.support_record, world.support_match = _support_match(worker)
+    world.device, _token = register_device(user=worker, name="Work phone")
+    world.offline_write = OfflineWrite.objects.create(
+        device=world.device, user=worker, case=case, kind=OfflineWrite.Kind.NOTE, state=OfflineWrite.State.HELD,
+        payload={"text": "Written on the visit"}, device_at=timezone.now(),
+    )
     return world
 
 

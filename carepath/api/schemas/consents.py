@@ -9,7 +9,7 @@ from pydantic import StringConstraints, field_validator, model_validator
 
 from carepath.api.schemas.common import Line100, Line200, OptionalText, RecordId, UserRef
 
-ConsentScope = Literal["intervention", "share_providers", "share_network"]
+ConsentScope = Literal["intervention", "share_providers", "share_network", "photos"]
 ConsentMethod = Literal["paper", "in_person"]
 MAX_SCAN_BASE64 = 28_000_000  # a 20 MB file (the limit of every upload) in base64
 

@@ -130,7 +130,7 @@ def test_residents_council_group_goal_is_shared_by_three_residents(demo):
 def test_family_agreement_has_two_versions_consent_and_a_deadline_due_soon(demo):
     case = case_of("Beatriz Silva")
     assert list(AgreementVersion.objects.filter(case=case).values_list("number", flat=True)) == [2, 1]
-    consent = case.consents.get()
+    consent = case.consents.get(scope="intervention")
     assert consent.document and consent.given_by == "Ana Silva and Rui Silva"
     social = Deadline.objects.get(signal=case.signal, label="Social information")
     today = timezone.localdate()

@@ -28,6 +28,7 @@ HL7_SCOPE = {
     Consent.Scope.INTERVENTION: ("treatment", "Treatment"),
     Consent.Scope.SHARE_PROVIDERS: ("patient-privacy", "Privacy Consent"),
     Consent.Scope.SHARE_NETWORK: ("patient-privacy", "Privacy Consent"),
+    Consent.Scope.PHOTOS: ("patient-privacy", "Privacy Consent"),  # the use of images of the person
 }
 
 

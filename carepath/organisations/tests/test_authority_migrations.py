@@ -13,6 +13,8 @@ from carepath.goals.tests.factories import case_of
 from carepath.imports.models import ImportedCase
 from carepath.learning.tests.factories import focus_group_of
 from carepath.meetings.tests.factories import held_meeting_of
+from carepath.offline import devices
+from carepath.offline.models import OfflineWrite, TakeAlong
 from carepath.organisations.authority import add_links
 from carepath.organisations.tests.chains import chains, wrong_authority
 from carepath.testing.factories import (
@@ -79,6 +81,10 @@ def _case_data_of_two_authorities():
         add_links(group.goals, goal)
         add_links(group.steps, step)
         held_meeting_of(case, by=worker, goal=goal)  # made with its authority: its rows must still be right after
+        device, _token = devices.register(user=worker, name="Work phone")
+        TakeAlong.objects.create(device=device, case=case)
+        OfflineWrite.objects.create(device=device, user=worker, case=case, kind="note", state="applied",
+                                    payload={"text": "At home."}, device_at=timezone.now())
         policy.record(worker, AuditEvent.Action.VIEW, case, case=case)
         policy.record(worker, AuditEvent.Action.VIEW, case.person, person_id=case.person_id)
 

@@ -14,6 +14,8 @@ from carepath.imports.models import ImportedCase
 from carepath.learning.models import FocusGroup, FocusGroupMaterial
 from carepath.meetings.tests.factories import held_meeting_of
 from carepath.notes.models import ProgressNote
+from carepath.offline import devices
+from carepath.offline.models import OfflineWrite
 from carepath.organisations.authority import add_links
 from carepath.organisations.models import Organisation
 from carepath.people.models import Household, Person
@@ -56,6 +58,11 @@ def tomas(db) -> Person:
     policy.record(case.signal.received_by, AuditEvent.Action.VIEW, case, case=case)
     _support_review_of(person)
     held_meeting_of(case, by=case.signal.received_by, goal=case.goals.earliest("pk"))
+    device, _token = devices.register(user=case.signal.received_by, name="Work phone")
+    OfflineWrite.objects.create(
+        device=device, user=case.signal.received_by, case=case, kind="note", state="held",
+        payload={"text": "Written at home."}, device_at=case.opened_at,
+    )
     return person
 
 
