@@ -287,3 +287,26 @@ def test_a_revoked_device_hands_in_its_unsent_writes_for_review_then_wipes(live_
     assert (held.state, held.payload["text"]) == ("held", "Written before the phone was reported lost.")
     assert not ProgressNote.objects.filter(case=case).exists()  # kept for review, not applied
     assert DB_NAME not in page.evaluate(DATABASES)
+
+
+def test_signing_out_asks_first_while_changes_wait_to_be_sent(live_server, page, client):
+    base = live_server.url
+    case = CaseFactory()
+    worker = case.signal.received_by
+    _device, token = device_with(worker, [case])
+    sign_in(page, client, live_server, worker)
+    page.context.add_cookies([{"name": devices.COOKIE, "value": token, "url": base}])
+    _open_app(page, base)
+    page.evaluate("window.carepathOffline.download()")
+    page.evaluate(f"window.carepathOffline.openCase({case.pk})")
+    page.fill(f"#case-{case.pk}-note", "Not sent yet.")
+    page.click("text=Save the note")
+    expect(page.locator("#offline-view")).to_contain_text("Not sent yet.")
+
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.click("text=Sign out")
+    # Declined: still signed in, and the note still waits on the device.
+    assert questions and "not sent to the office yet: 1" in questions[0]
+    assert page.url.startswith(f"{base}/offline/app/")
+    assert page.evaluate(f"async () => (await import({VAULT})).queueLength()") == 1

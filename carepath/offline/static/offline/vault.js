@@ -181,9 +181,34 @@ export async function keepOnlyCases(ids) {
 
 // --- The queue of writes made offline -----------------------------------------
 
+// How many writes wait, for the sign-out button on every page (register-sw.js), which must ask at
+// once, without opening this database. A number only: nothing about any person.
+export const UNSENT = "carepath-offline-unsent";
+
+function noteUnsent(count) {
+  try {
+    localStorage.setItem(UNSENT, String(Math.max(0, count)));
+  } catch {
+    // Storage refused (a private window): the sign-out then does not ask.
+  }
+}
+
+export function unsentCount() {
+  try {
+    return Number(localStorage.getItem(UNSENT)) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function queueChanged() {
+  noteUnsent(await queueLength());
+}
+
 export async function enqueue(key, write, { at = Date.now() } = {}) {
   if (!write || !write.client_id) throw new TypeError("vault: a write needs a client_id");
   await put("queue", { client_id: write.client_id, at, ...(await encryptJSON(key, write)) });
+  await queueChanged();
 }
 
 // Every waiting write, decrypted, oldest first; each carries `queued_at` (ms).
@@ -199,6 +224,7 @@ export async function queueLength() {
 
 export async function dequeue(clientId) {
   await remove("queue", clientId);
+  await queueChanged();
 }
 
 // Encrypts the waiting writes again under a new key (after a new download), keeping their order.
@@ -229,4 +255,5 @@ export async function wipe() {
     // Another tab still holds it open: its onversionchange closes it, then the delete goes on.
     request.onblocked = () => {};
   });
+  noteUnsent(0);
 }
