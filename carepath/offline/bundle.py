@@ -37,7 +37,7 @@ def build(device: Device, user: User) -> dict[str, Any]:
     cases = list(
         policy.cases_to_take_along(user)
         .filter(pk__in=list(taken))
-        .select_related("person", "case_type")
+        .select_related("person", "case_type", "unit__organisation")
         .order_by("pk")
     )
     # A case no longer allowed (closed, consent withdrawn, moved) is left behind for good.
@@ -72,11 +72,12 @@ def build(device: Device, user: User) -> dict[str, Any]:
                 "agreement": _agreement(agreements.get(case.pk)),
                 "notes": [_note(n) for n in notes[case.pk][:LAST_NOTES]],
                 "assessment": _assessment(assessments.get(case.pk)),
+                # Recording an evaluation is the responsible authority's decision (policy.Do.MANAGE).
                 "evaluations": [
                     {"id": e.pk, "planned_on": e.planned_on.isoformat(), "version": e.version,
                      "goals": [g.pk for g in goals[case.pk]]}
                     for e in evaluations[case.pk]
-                ],
+                ] if policy.may(user, policy.Do.MANAGE, case) else [],
                 "photos_allowed": case.pk in photos,
             }
             for case in cases

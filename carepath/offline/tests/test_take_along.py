@@ -142,3 +142,13 @@ def test_the_take_along_reads_a_fixed_number_of_queries_whatever_the_number_of_c
         return len(queries)
 
     assert take(2) == take(6)
+
+
+def test_only_the_responsible_authority_takes_evaluations_to_record_along():
+    case = CaseFactory()
+    EvaluationMomentFactory(case=case)
+    worker = case.signal.received_by
+    provider = roles.provider_staff_on(case, Referral.Status.ACCEPTED)
+    for user, expected in ((worker, 1), (provider, 0)):
+        device, _token = device_with(user, [case], name=user.username)
+        assert len(bundle.build(device, user)["cases"][0]["evaluations"]) == expected
