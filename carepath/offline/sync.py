@@ -94,6 +94,7 @@ def receive(*, device: Device, user: User, incoming: Incoming) -> tuple[OfflineW
     # A case the user no longer sees keeps what they wrote on it only if they did take it along.
     if case is None or (not visible and not _taken_along_by(user, case)):
         raise BadWrite(_("This case is not one you can see."))
+    write = None
     try:
         with transaction.atomic():
             write = OfflineWrite(
@@ -115,9 +116,18 @@ def receive(*, device: Device, user: User, incoming: Incoming) -> tuple[OfflineW
                 apply(write, case=case, by=user)
             policy.record(user, AuditEvent.Action.CREATE, write, case=case, device_at=incoming.device_at)
     except IntegrityError:  # the same write arrived twice at once: the other request stored it
+        _forget_photo(write)
         return OfflineWrite.objects.get(client_id=incoming.client_id), True
+    except Exception:
+        _forget_photo(write)  # never keep a file without its record
+        raise
     Device.objects.filter(pk=device.pk).update(last_sync_at=timezone.now(), last_contact_at=timezone.now())
     return write, False
+
+
+def _forget_photo(write: OfflineWrite | None) -> None:
+    if write is not None and write.photo:
+        write.photo.delete(save=False)
 
 
 def _taken_along_by(user: User, case: Case) -> bool:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("conflicts/<int:write_id>/", views.conflict, name="conflict"),
     path("held/", views.held, name="held"),
     path("held/<int:write_id>/apply/", views.held_apply, name="held_apply"),
+    path("held/<int:write_id>/photo/", views.write_photo, name="write_photo"),
     path("api/key/", views.api_key, name="api_key"),
     path("api/bundle/", views.api_bundle, name="api_bundle"),
     path("api/sync/", views.api_sync, name="api_sync"),

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from carepath.access import policy
 from carepath.accounts.models import Role, User
 from carepath.core.keyset import cursor, keyset_page
-from carepath.core.views import posted, render_form, staff_user
+from carepath.core.views import posted, private_inline_file, render_form, staff_user
 from carepath.offline import bundle as take_along_bundle
 from carepath.offline import devices, services, sync
 from carepath.offline.forms import DeviceForm
@@ -133,6 +133,13 @@ def held(request: HttpRequest) -> HttpResponse:
     )
     policy.record_listed(user, ((w.case.person_id, w.case) for w in waiting))
     return render(request, "offline/held.html", {"writes": waiting})
+
+
+@require_GET
+def write_photo(request: HttpRequest, write_id: int) -> FileResponse:
+    """The photo a write carries, for its writer to review before it is applied; the look is audited."""
+    _user, write, _case = _own_write(request, write_id)
+    return private_inline_file(write.photo)
 
 
 @require_POST

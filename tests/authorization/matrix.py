@@ -250,6 +250,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "offline/conflicts/<int:write_id>/": (302, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403),
     "offline/held/": (302, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403),
     "offline/held/<int:write_id>/apply/": (302, 302, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403),
+    "offline/held/<int:write_id>/photo/": (302, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403),
     # The offline app's JSON: signed out 401; a browser that is no registered device 403.
     "offline/api/key/": (401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     "offline/api/bundle/": (401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -338,6 +339,7 @@ AUDIT: dict[str, list[tuple[str, str]] | dict[str, list[tuple[str, str]]]] = {
     "meetings/<int:meeting_id>/": [("view", "meetings.networkmeeting")],
     "meetings/<int:meeting_id>/edit/": [("view", "meetings.networkmeeting")],
     "offline/conflicts/<int:write_id>/": [("view", "offline.offlinewrite")],
+    "offline/held/<int:write_id>/photo/": [("view", "offline.offlinewrite")],
     "people/<int:person_id>/data/": [("export", "people.person")],
     "people/<int:person_id>/data.json": [("export", "people.person")],
     # Only the world's one support record is the case worker's institution's; others see their own empty register.

@@ -36,7 +36,7 @@ from carepath.reminders.services import create_feed
 from carepath.support.models import SupportMatch, SupportRecord
 from carepath.support.services import record_support
 from carepath.testing import factories as f
-from carepath.testing.files import PDF
+from carepath.testing.files import PDF, PNG
 
 ROLES = (
     "anonymous",
@@ -199,6 +199,7 @@ def build() -> World:
     world.offline_write = OfflineWrite.objects.create(
         device=world.device, user=worker, case=case, kind=OfflineWrite.Kind.NOTE, state=OfflineWrite.State.HELD,
         payload={"text": "Written on the visit"}, device_at=timezone.now(),
+        photo=ContentFile(PNG, name="visit.png"),
     )
     return world
 

@@ -209,3 +209,15 @@ def test_a_write_on_a_case_taken_along_but_no_longer_visible_is_kept_as_refused(
     kept = OfflineWrite.objects.get()
     assert (kept.state, kept.payload["text"]) == ("refused", "Still worth keeping.")
     assert not ProgressNote.objects.exists()
+
+
+def test_the_writer_sees_a_held_photo_before_applying_it_and_nobody_else_does(visit):
+    client, case, _worker, step, device = visit
+    ConsentFactory(case=case, scope=Consent.Scope.PHOTOS)
+    devices.revoke(device=device, by=roles.administrator())
+    _send(client, write("photo", case, record=step.pk, description="The kitchen", image=_data_url(PNG)))
+    held = OfflineWrite.objects.get()
+    assert b"".join(client.get(f"/offline/held/{held.pk}/photo/").streaming_content) == PNG
+    assert f"/offline/held/{held.pk}/photo/" in client.get("/offline/held/").content.decode()
+    client.force_login(roles.team_leader_of(case))
+    assert client.get(f"/offline/held/{held.pk}/photo/").status_code == 404
