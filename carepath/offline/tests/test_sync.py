@@ -4,6 +4,7 @@ import json
 import pytest
 
 from carepath.audit.models import AuditEvent
+from carepath.audit.verify import verify_chain
 from carepath.consents.models import Consent
 from carepath.evaluations import services as evaluations
 from carepath.evaluations.models import GoalAttainment
@@ -221,3 +222,12 @@ def test_the_writer_sees_a_held_photo_before_applying_it_and_nobody_else_does(vi
     assert f"/offline/held/{held.pk}/photo/" in client.get("/offline/held/").content.decode()
     client.force_login(roles.team_leader_of(case))
     assert client.get(f"/offline/held/{held.pk}/photo/").status_code == 404
+
+
+def test_entries_with_a_reason_and_a_device_time_keep_the_audit_chain_whole(visit):
+    client, case, worker, _step, device = visit
+    bundle.build(device, worker)
+    _send(client, write("note", case, text="Chained."))
+    assert AuditEvent.objects.filter(reason="home_visit").exists()
+    assert AuditEvent.objects.filter(device_at__isnull=False).exists()
+    assert verify_chain().broken is None
