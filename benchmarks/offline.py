@@ -266,7 +266,9 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-def measure(base: str, worker: Any, token: str, cases: list[Case], rounds: int) -> dict[str, Any]:
+def measure(
+    base: str, worker: Any, token: str, cases: list[Case], rounds: int, cpu_slowdown: float = 1
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     session = TwoStepClient()
@@ -295,6 +297,8 @@ def measure(base: str, worker: Any, token: str, cases: list[Case], rounds: int) 
             stored = page.evaluate(STORED_BYTES)
 
             context.set_offline(True)
+            if cpu_slowdown > 1:  # a phone's slower processor, as Chrome's developer tools emulate it
+                context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
             for pk in ids:  # warm-up, not counted: the first decrypt and render of each kind of page
                 page.evaluate("(id) => window.carepathOffline.openCase(id)", pk)
             opened, decrypted, raw = [], [], []
@@ -315,6 +319,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=20, help="cases taken along (at most CAREPATH_OFFLINE_MAX_CASES)")
     parser.add_argument("--rounds", type=int, default=5, help="times each case is opened offline")
+    parser.add_argument(
+        "--cpu-slowdown", type=float, default=1,
+        help="slow the browser's processor down this many times while opening cases (e.g. 6 for a mid-range phone)",
+    )
     options = parser.parse_args()
     if not 1 <= options.cases <= settings.CAREPATH_OFFLINE_MAX_CASES:
         sys.exit(f"--cases must be between 1 and {settings.CAREPATH_OFFLINE_MAX_CASES}")
@@ -341,7 +349,9 @@ def main() -> None:
         server.is_ready.wait()
         if server.error:
             raise server.error
-        figures = measure(f"http://127.0.0.1:{server.port}", worker, token, cases, options.rounds)
+        figures = measure(
+            f"http://127.0.0.1:{server.port}", worker, token, cases, options.rounds, options.cpu_slowdown
+        )
         floor_bytes, floor_row_count = floor_rows([c.pk for c in cases])
     finally:
         if server is not None:
@@ -354,7 +364,9 @@ def main() -> None:
     sealed_all = sum(stored.values())
     opened, decrypted, raw = figures["opened"], figures["decrypted"], figures["raw"]
     print("Home visits offline: the take-along's size and opening a case without a network")
-    print(f"Command: .venv/bin/python benchmarks/offline.py --cases {options.cases} --rounds {options.rounds}")
+    slowdown = f" --cpu-slowdown {options.cpu_slowdown:g}" if options.cpu_slowdown > 1 else ""
+    print(f"Command: .venv/bin/python benchmarks/offline.py --cases {options.cases} --rounds {options.rounds}"
+          + slowdown)
     print(
         f"Data: {engine}; {options.cases} cases of one case worker, each {GOALS} goals, "
         f"{GOALS * STEPS_PER_GOAL} steps, {NOTES} progress notes of {NOTE_CHARS} characters "
@@ -364,6 +376,7 @@ def main() -> None:
     print(
         f"Browser: {CHROMIUM} (headless); opening: {options.rounds} rounds x {options.cases} cases = "
         f"N={len(opened)} per measure, after one warm-up round, network off"
+        + (f", processor slowed {options.cpu_slowdown:g} times (CDP CPU throttling)" if slowdown else "")
     )
     rows = [
         (
