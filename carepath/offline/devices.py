@@ -61,22 +61,30 @@ def destroy_key(device: Device) -> None:
 
 
 def release_key(device: Device, *, now: datetime.datetime | None = None) -> bytes:
-    """The device's key, or Wipe: revoked, expired (the key is destroyed then), or none since logout."""
+    """The device's key, or Wipe: revoked, expired (the key is destroyed then), or none since logout.
+
+    `device` is brought up to date with the row as read under the lock (its key's expiry, last contact).
+    """
     now = now or timezone.now()
     with transaction.atomic():  # committed before Wipe is raised: an expired key stays destroyed
-        device = Device.objects.select_for_update().get(pk=device.pk)
-        device.last_contact_at = now
-        device.save(update_fields=["last_contact_at"])
-        if device.is_revoked:
+        locked = Device.objects.select_for_update().get(pk=device.pk)
+        locked.last_contact_at = now
+        locked.save(update_fields=["last_contact_at"])
+        if locked.is_revoked:
             refusal = "revoked"
-        elif device.key is None or device.key_expires_at is None:
+        elif locked.key is None or locked.key_expires_at is None:
             refusal = "logged_out"
-        elif device.key_expires_at <= now:
-            destroy_key(device)
+        elif locked.key_expires_at <= now:
+            destroy_key(locked)
             refusal = "expired"
         else:
-            return bytes(device.key)
-    raise Wipe(refusal)
+            refusal = ""
+    device.key, device.key_expires_at = locked.key, locked.key_expires_at
+    device.last_contact_at, device.revoked_at = locked.last_contact_at, locked.revoked_at
+    if refusal:
+        raise Wipe(refusal)
+    assert locked.key is not None
+    return bytes(locked.key)
 
 
 @transaction.atomic

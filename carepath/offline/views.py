@@ -174,7 +174,6 @@ def api_key(request: HttpRequest) -> JsonResponse:
     except devices.Wipe as wipe:
         # A revoked device may still hand in its queued writes (kept for review) before it wipes.
         return _wipe(wipe.reason, **({"csrf": get_token(request)} if wipe.reason == "revoked" else {}))
-    device.refresh_from_db(fields=["key_expires_at"])
     assert device.key_expires_at is not None
     return JsonResponse({
         "key": base64.b64encode(key).decode(), "expires_at": device.key_expires_at.isoformat(),
@@ -192,7 +191,6 @@ def api_bundle(request: HttpRequest) -> JsonResponse:
         devices.release_key(device)  # the same checks: revoked or expired devices get nothing
     except devices.Wipe as wipe:
         return _wipe(wipe.reason)
-    device.refresh_from_db(fields=["key_expires_at"])
     data = take_along_bundle.build(device, user)
     data["generated_at"] = device.last_contact_at.isoformat() if device.last_contact_at else None
     data["expires_at"] = device.key_expires_at.isoformat() if device.key_expires_at else None

@@ -78,6 +78,23 @@ def _open_app(page, base: str) -> None:
     page.evaluate("window.carepathOffline.ready")
 
 
+def _note_waiting(page, client, live_server, text: str):
+    """A case worker's device holding one case, online, with a note written on it and not sent yet."""
+    base = live_server.url
+    case = CaseFactory()
+    worker = case.signal.received_by
+    device, token = device_with(worker, [case])
+    sign_in(page, client, live_server, worker)
+    page.context.add_cookies([{"name": devices.COOKIE, "value": token, "url": base}])
+    _open_app(page, base)
+    assert page.evaluate("window.carepathOffline.download()")["state"] == "downloaded"
+    page.evaluate(f"window.carepathOffline.openCase({case.pk})")
+    page.fill(f"#case-{case.pk}-note", text)
+    page.click("text=Save the note")
+    expect(page.locator("#offline-view")).to_contain_text(text)
+    return case, worker, device
+
+
 def test_a_home_visit_offline_is_synced_once_shows_its_conflict_and_a_revoked_device_wipes(
     live_server, page, client, tmp_path
 ):
@@ -266,18 +283,7 @@ def test_an_expired_cache_cannot_be_opened_in_the_browser(live_server, page, cli
 
 
 def test_a_revoked_device_hands_in_its_unsent_writes_for_review_then_wipes(live_server, page, client):
-    base = live_server.url
-    case = CaseFactory()
-    worker = case.signal.received_by
-    device, token = device_with(worker, [case])
-    sign_in(page, client, live_server, worker)
-    page.context.add_cookies([{"name": devices.COOKIE, "value": token, "url": base}])
-    _open_app(page, base)
-    assert page.evaluate("window.carepathOffline.download()")["state"] == "downloaded"
-    page.evaluate(f"window.carepathOffline.openCase({case.pk})")
-    page.fill(f"#case-{case.pk}-note", "Written before the phone was reported lost.")
-    page.click("text=Save the note")
-    expect(page.locator("#offline-view")).to_contain_text("Written before the phone was reported lost.")
+    case, worker, device = _note_waiting(page, client, live_server, "Written before the phone was reported lost.")
 
     devices.revoke(device=device, by=worker)  # from another computer
     result = page.evaluate("window.carepathOffline.sync()")
@@ -291,17 +297,7 @@ def test_a_revoked_device_hands_in_its_unsent_writes_for_review_then_wipes(live_
 
 def test_signing_out_asks_first_while_changes_wait_to_be_sent(live_server, page, client):
     base = live_server.url
-    case = CaseFactory()
-    worker = case.signal.received_by
-    _device, token = device_with(worker, [case])
-    sign_in(page, client, live_server, worker)
-    page.context.add_cookies([{"name": devices.COOKIE, "value": token, "url": base}])
-    _open_app(page, base)
-    page.evaluate("window.carepathOffline.download()")
-    page.evaluate(f"window.carepathOffline.openCase({case.pk})")
-    page.fill(f"#case-{case.pk}-note", "Not sent yet.")
-    page.click("text=Save the note")
-    expect(page.locator("#offline-view")).to_contain_text("Not sent yet.")
+    _note_waiting(page, client, live_server, "Not sent yet.")
 
     questions = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
