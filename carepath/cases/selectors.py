@@ -1,10 +1,12 @@
 """Reads of signals and cases. Every query starts from carepath.access.policy."""
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db import connections, router
+from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +23,7 @@ from carepath.goals.models import Goal
 from carepath.meetings import selectors as meeting_selectors
 from carepath.meetings.models import NetworkMeeting
 from carepath.notes.models import ProgressNote
-from carepath.plans.models import Step
+from carepath.plans.models import Step, StepAttachment
 from carepath.portal.models import Wish
 from carepath.referrals import selectors as referral_selectors
 from carepath.referrals.models import Referral
@@ -93,8 +95,10 @@ class CaseOverview:
     can_manage: bool
     more_notes: bool = False  # the case has more notes than `notes` holds
     timeline: list[TimelineEntry] = field(default_factory=list)
-    # The step status choices, once per page rather than once per step (Choices.choices is rebuilt on each call).
-    step_statuses: list[tuple[str, Any]] = field(default_factory=lambda: Step.Status.choices)
+    # The step status choices, built and translated once per page rather than once per step.
+    step_statuses: list[tuple[str, str]] = field(
+        default_factory=lambda: [(value, str(label)) for value, label in Step.Status.choices]
+    )
 
     @property
     def latest_timeline(self) -> list[TimelineEntry]:
@@ -137,42 +141,87 @@ def case_overview(*, case: Case, user: User, notes: int | None = None) -> CaseOv
     """
     note_rows = case.notes.select_related("written_by", "goal", "step")
     latest_notes = list(note_rows if notes is None else note_rows[: notes + 1])
-    steps = Step.objects.select_related("practice").prefetch_related("attachments")
-    goals = (
+    # Most steps have no picture or easy-read text and most goals are the case's own: the step rows say
+    # whether they have any, and only those that do (and only group goals) cost a query of their own.
+    steps = Step.objects.select_related("practice").annotate(
+        has_attachments=Exists(StepAttachment.objects.filter(step=OuterRef("pk")))
+    )
+    goals = list(
         Goal.objects.filter(pk__in=goal_selectors.ids_of_case(case.pk))
         .select_related("savings_plan", "case__person")
-        .prefetch_related(Prefetch("steps", queryset=steps), "savings_plan__deposits", "group_cases__person")
+        .prefetch_related(Prefetch("steps", queryset=steps), "savings_plan__deposits")
     )
+    prefetch_related_objects([g for g in goals if g.is_group_goal], "group_cases__person")
+    prefetch_related_objects([s for g in goals for s in g.steps.all() if s.has_attachments], "attachments")  # type: ignore[attr-defined]
+    present = _sections_present(case)
+
+    def section(name: str, rows: Callable[[], Iterable[Any]]) -> list[Any]:
+        return list(rows()) if name in present else []
+
     overview = CaseOverview(
         case=case,
         team=list(case.team.select_related("user__organisation").order_by("-is_case_manager", "added_at")),
         deadlines=list(Deadline.objects.filter(signal_id=case.signal_id).order_by("due_on", "pk")),
-        consents=list(case.consents.select_related("recorded_by")),
-        assessments=list(case.assessments.select_related("assessed_by")),
-        goals=list(goals),
-        agreement_versions=list(
-            case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions")
+        consents=section("consents", lambda: case.consents.select_related("recorded_by")),
+        assessments=section("assessments", lambda: case.assessments.select_related("assessed_by")),
+        goals=goals,
+        agreement_versions=section(
+            "agreement_versions",
+            lambda: case.agreement_versions.select_related("accepted_by_staff").prefetch_related("actions"),
         ),
-        referrals=referral_selectors.with_service_load(
-            case.referrals.select_related(
-                "service__provider", "referred_by", "answered_by", "practice"
-            ).prefetch_related("goals")
+        referrals=section(
+            "referrals",
+            lambda: referral_selectors.with_service_load(
+                case.referrals.select_related(
+                    "service__provider", "referred_by", "answered_by", "practice"
+                ).prefetch_related("goals")
+            ),
         ),
         notes=latest_notes[:notes],
-        wishes=list(case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
-        meetings=list(meeting_selectors.meetings_of_case(case)),
-        evaluations=list(
-            evaluation_selectors.with_quality_of_life(
+        wishes=section("wishes", lambda: case.wishes.filter(taken_up_in__isnull=True).select_related("written_by")),
+        meetings=section("meetings", lambda: meeting_selectors.meetings_of_case(case)),
+        evaluations=section(
+            "evaluations",
+            lambda: evaluation_selectors.with_quality_of_life(
                 case.evaluations.prefetch_related(
                     Prefetch("attainments", queryset=GoalAttainment.objects.select_related("goal"))
                 )
-            )
+            ),
         ),
         can_manage=policy.may(user, policy.Do.MANAGE, case),
         more_notes=notes is not None and len(latest_notes) > notes,
     )
     overview.timeline = _timeline(overview)
     return overview
+
+
+# Sections of the case page that many cases do not have (yet): one query says which ones a case has,
+# and an empty one costs no query of its own. Building a query costs Django about as much as
+# PostgreSQL takes to answer it (issue 6, docs/performance.md). Extra conditions are SQL on the table.
+_OPTIONAL_SECTIONS: dict[str, tuple[type[Model], str]] = {
+    "consents": (Consent, ""),
+    "assessments": (Assessment, ""),
+    "agreement_versions": (AgreementVersion, ""),
+    "referrals": (Referral, ""),
+    "wishes": (Wish, " AND taken_up_in_id IS NULL"),
+    "meetings": (NetworkMeeting, ""),
+    "evaluations": (EvaluationMoment, ""),
+}
+
+
+def _sections_present(case: Case) -> set[str]:
+    """The names of the optional sections this case has rows in."""
+    connection = connections[router.db_for_read(Case)]
+    quote = connection.ops.quote_name
+    # Table names from the models, the case as a parameter: nothing from a request is in the SQL.
+    probes = ", ".join(
+        f"EXISTS (SELECT 1 FROM {quote(model._meta.db_table)} WHERE case_id = %s{extra})"  # noqa: S608
+        for model, extra in _OPTIONAL_SECTIONS.values()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {probes}", [case.pk] * len(_OPTIONAL_SECTIONS))
+        row = cursor.fetchone()
+    return {name for name, present in zip(_OPTIONAL_SECTIONS, row, strict=True) if present}
 
 
 def _at(day: datetime.date) -> datetime.datetime:

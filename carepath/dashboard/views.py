@@ -23,10 +23,18 @@ def _first(rows: QuerySet[M]) -> tuple[list[M], bool]:
     return got[:LIST_LIMIT], len(got) > LIST_LIMIT
 
 
+def _read_organisation_and_unit(user: User) -> None:
+    """The greeting names the user's organisation and unit: read both with one query, not one each."""
+    if user.organisation_id and user.unit_id:
+        where = User.objects.select_related("organisation", "unit").only("organisation", "unit").get(pk=user.pk)
+        user.organisation, user.unit = where.organisation, where.unit
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """The staff dashboard: deadlines, referrals waiting for an answer, signals to triage, my cases."""
     user = request.user
     assert isinstance(user, User)
+    _read_organisation_and_unit(user)
     deadlines, more_deadlines = _first(case_selectors.open_deadlines_for(user))
     cases, more_cases = _first(case_selectors.caseload_for(user))
     signals, more_signals = _first(case_selectors.signals_waiting_for(user))

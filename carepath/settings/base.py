@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from carepath.settings.oidc import oidc_settings
@@ -131,16 +132,20 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_max_age=int(os.environ.get("CAREPATH_DB_CONN_MAX_AGE", "60")),
     )
     DATABASE_ROUTERS = ["carepath.core.db_routers.ReplicaRouter"]
-# Server-side prepared statements (PostgreSQL only; off unless set): a statement run this many times
-# on a connection is prepared, so PostgreSQL plans it once per connection instead of on every
-# request (docs/scaling.md). Needs parameters bound by the server; behind PgBouncer, version 1.21+.
-if os.environ.get("CAREPATH_DB_PREPARE_THRESHOLD"):
+# Server-side prepared statements (PostgreSQL only): a statement run this many times on a
+# connection is prepared, so PostgreSQL plans it once per connection instead of on every request
+# (a fifth of the case page at a million citizens, docs/performance.md). On by default; "off" for a
+# connection pooler that cannot keep them (PgBouncer in transaction mode before 1.21: docs/scaling.md).
+PREPARE_THRESHOLD = os.environ.get("CAREPATH_DB_PREPARE_THRESHOLD", "2").strip().lower()
+if PREPARE_THRESHOLD != "off":
+    if not PREPARE_THRESHOLD.isdigit():
+        raise ImproperlyConfigured("CAREPATH_DB_PREPARE_THRESHOLD is a whole number of runs, or off.")
     for database in DATABASES.values():
         if database["ENGINE"].endswith("postgresql"):
-            database["OPTIONS"] = {
-                "server_side_binding": True,
-                "prepare_threshold": int(os.environ["CAREPATH_DB_PREPARE_THRESHOLD"]),
-            }
+            # Beside what DATABASE_URL's query string set (sslmode, for instance).
+            database.setdefault("OPTIONS", {}).update(
+                {"server_side_binding": True, "prepare_threshold": int(PREPARE_THRESHOLD)}
+            )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from carepath.access import policy
 from carepath.audit import log
@@ -67,3 +70,42 @@ def test_append_many_chains_the_entries_in_order_after_the_last_one():
 
 def test_append_many_with_nothing_writes_nothing():
     assert log.append_many([]) == [] and not AuditEvent.objects.exists()
+
+
+def test_a_long_list_is_written_in_several_inserts_that_keep_one_chain():
+    before, = chain_of(1)
+    user = CaseFactory().signal.received_by
+    people = [PersonFactory().pk for _ in range(log._ROWS_PER_INSERT * 2 + 5)]
+    written = log.append_many(
+        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", pid, None, pid) for pid in people
+    )
+    stored = list(AuditEvent.objects.filter(pk__gt=before.pk).order_by("pk"))
+    assert [e.pk for e in written] == [e.pk for e in stored]  # each entry knows its id, in order
+    assert [e.person_id for e in stored] == people
+    assert [e.prev_hash for e in stored] == [before.hash, *(e.hash for e in stored[:-1])]
+    assert all(e.hash == e.computed_hash() for e in stored)
+    assert [e.chained_after for e in stored] == [before.pk] + [None] * (len(people) - 1)
+
+
+def test_an_entry_about_a_case_takes_the_case_authority_given_or_read_from_the_case():
+    case, other = CaseFactory(), CaseFactory()
+    user = case.signal.received_by
+    log.append_many([
+        log.Entry(user.pk, AuditEvent.Action.VIEW, "cases.case", case.pk, case.pk, case.person_id),
+        log.Entry(user.pk, AuditEvent.Action.VIEW, "cases.case", other.pk, other.pk, other.person_id,
+                  authority_id=other.authority_id),
+        log.Entry(user.pk, AuditEvent.Action.LISTED, "people.person", case.person_id, None, case.person_id),
+    ])
+    stored = list(AuditEvent.objects.order_by("pk").values_list("authority_id", flat=True))
+    assert stored == [case.authority_id, other.authority_id, None]
+    assert case.authority_id is not None
+
+
+def test_times_are_stored_as_given_on_either_database():
+    user = CaseFactory().signal.received_by
+    made = timezone.now() - datetime.timedelta(hours=3)
+    event = log.append(user_id=user.pk, action=AuditEvent.Action.UPDATE, what="notes.progressnote", device_at=made,
+                       reason=AuditEvent.Reason.HOME_VISIT)
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.at, stored.device_at) == (event.at, made)
+    assert stored.hash == stored.computed_hash() == event.hash

@@ -3,6 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from carepath.organisations.authority import set_links
+from carepath.plans.tests.factories import StepAttachmentFactory
 from carepath.testing.factories import (
     AgreementActionFactory,
     AssessmentFactory,
@@ -60,14 +62,49 @@ def test_case_page_query_count_does_not_grow_with_content_or_other_cases(client,
         _full_case()  # other cases in the database change nothing either
     with django_assert_max_num_queries(len(before)):
         client.get(url)
-    # On PostgreSQL 29: 22 for the page itself (the case with its person, type and unit, then its
-    # signal and household apart, see policy.get_case; one query is the services' loads, until the
-    # cache keeps them: see referrals/load.py), plus what trust costs on every request: the session
-    # and the user, the units the user leads and their organisation's services (once per request,
-    # for the access policy), the two-factor device, the chained audit entry (lock, last hash,
-    # insert; SQLite needs no lock). The session is not written: the idle timeout is pushed forward
-    # at most once a minute (accounts/idle_sessions.py).
-    assert len(before) <= 29  # 28 before network meetings joined the page
+    # On PostgreSQL at most 27: 20 for the page itself (the case with its person, type, unit and
+    # signal, the household apart, see policy.get_case; one query says which optional sections the
+    # case has, see cases.selectors; one query is the services' loads, until the cache keeps them:
+    # see referrals/load.py), plus what trust costs on every request: the session and the user, the
+    # units the user leads and their organisation's services (once per request, for the access
+    # policy), the two-factor device, the chained audit entry (lock, last hash, insert; SQLite needs
+    # no lock). The session is not written: the idle timeout is pushed forward at most once a minute
+    # (accounts/idle_sessions.py).
+    assert len(before) <= 27  # 29 before the optional sections were probed in one query
+
+
+def _tables_read(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return " ".join(q["sql"] for q in captured.captured_queries if not q["sql"].startswith("SELECT EXISTS"))
+
+
+def test_a_section_the_case_has_no_rows_in_costs_no_query_of_its_own(client):
+    bare, full = CaseFactory(), _full_case()
+    client.force_login(bare.signal.received_by)
+    read = _tables_read(client, reverse("cases:case_detail", args=[bare.pk]))
+    for table in ["consents_consent", "assessments_assessment", "agreements_agreementversion", "referrals_referral",
+                  "portal_wish", "meetings_networkmeeting", "evaluations_evaluationmoment", "plans_stepattachment"]:
+        assert f'FROM "{table}"' not in read, table
+    assert "_prefetch_related_val_goal_id" not in read  # the cases a group goal is shared with
+    client.force_login(full.signal.received_by)
+    read = _tables_read(client, reverse("cases:case_detail", args=[full.pk]))
+    for table in ["consents_consent", "assessments_assessment", "agreements_agreementversion", "referrals_referral",
+                  "evaluations_evaluationmoment"]:
+        assert f'FROM "{table}"' in read, table
+
+
+def test_a_step_picture_and_a_group_goal_still_show_when_only_they_are_read(client):
+    case = _full_case()
+    step = StepFactory(goal=GoalFactory(case=case))
+    StepAttachmentFactory(step=step, kind="easy_read", file="", description="", text="Take bus 3 at the corner.")
+    other = CaseFactory(unit=case.unit)
+    shared = GoalFactory(case=other, is_group_goal=True, title="Cook together on Fridays")
+    set_links(shared.group_cases, [case])
+    client.force_login(case.signal.received_by)
+    body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    assert "Take bus 3 at the corner." in body
+    assert "Cook together on Fridays" in body and str(other.person) in body
 
 
 def test_stranger_gets_404(client):
