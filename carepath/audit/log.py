@@ -128,7 +128,8 @@ def _insert(events: list[AuditEvent]) -> None:
     """One INSERT for all the entries, written here rather than by the ORM's save or bulk_create.
 
     Those prepare every value of every row through its model field and compile the statement anew:
-    for a list page's 50 entries (650 values) that was a third of the page's time (docs/performance.md).
+    for a list page's 50 entries (650 values), over a third of the page's time under the profiler
+    (docs/performance.md).
     An entry whose case's authority was not given reads it from the case in the INSERT itself.
     """
     for start in range(0, len(events), _ROWS_PER_INSERT):

@@ -136,15 +136,15 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # connection is prepared, so PostgreSQL plans it once per connection instead of on every request
 # (a fifth of the case page at a million citizens, docs/performance.md). On by default; "off" for a
 # connection pooler that cannot keep them (PgBouncer in transaction mode before 1.21: docs/scaling.md).
-PREPARE_THRESHOLD = os.environ.get("CAREPATH_DB_PREPARE_THRESHOLD", "2").strip().lower()
-if PREPARE_THRESHOLD != "off":
-    if not PREPARE_THRESHOLD.isdigit():
+_prepare_threshold = os.environ.get("CAREPATH_DB_PREPARE_THRESHOLD", "2").strip().lower()
+if _prepare_threshold != "off":
+    if not _prepare_threshold.isdigit():
         raise ImproperlyConfigured("CAREPATH_DB_PREPARE_THRESHOLD is a whole number of runs, or off.")
     for database in DATABASES.values():
         if database["ENGINE"].endswith("postgresql"):
             # Beside what DATABASE_URL's query string set (sslmode, for instance).
             database.setdefault("OPTIONS", {}).update(
-                {"server_side_binding": True, "prepare_threshold": int(PREPARE_THRESHOLD)}
+                {"server_side_binding": True, "prepare_threshold": int(_prepare_threshold)}
             )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
