@@ -31,6 +31,7 @@ from django.template import base as template_base  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from carepath.core import gc_tuning  # noqa: E402
 from carepath.testing.auth import TwoStepClient  # noqa: E402
 
 
@@ -55,6 +56,9 @@ def main() -> None:
     client = TwoStepClient()
     client.force_login(user)
     assert client.get(url).status_code == 200  # warm-up
+    for _ in range(gc_tuning.WARM_AFTER_REQUESTS):  # then freeze, as a warm server worker has done
+        client.get(url)
+    gc_tuning.freeze()
     if options.sql:
         with CaptureQueriesContext(connection) as captured:
             client.get(url)

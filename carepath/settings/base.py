@@ -108,6 +108,12 @@ TEMPLATES = [
             ],
         },
     },
+    # The few partials that repeat most on a page (decision 0019), in <app>/jinja2/.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "carepath.core.jinja.environment"},
+    },
 ]
 
 WSGI_APPLICATION = "carepath.wsgi.application"

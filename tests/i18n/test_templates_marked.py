@@ -7,7 +7,8 @@ import pytest
 from tests.i18n.untranslated import unmarked_text
 
 ROOT = Path(__file__).resolve().parents[2] / "carepath"
-TEMPLATES = sorted(ROOT.rglob("templates/**/*.html"))
+# Django templates and the Jinja2 partials (decision 0019): both mark text the same way, in tags.
+TEMPLATES = sorted([*ROOT.rglob("templates/**/*.html"), *ROOT.rglob("jinja2/**/*.html")])
 
 
 def test_the_templates_are_found():

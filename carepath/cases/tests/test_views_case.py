@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -5,6 +7,7 @@ from django.urls import reverse
 
 from carepath.organisations.authority import set_links
 from carepath.plans.tests.factories import StepAttachmentFactory
+from carepath.testing.auth import TwoStepClient
 from carepath.testing.factories import (
     AgreementActionFactory,
     AssessmentFactory,
@@ -105,6 +108,30 @@ def test_a_step_picture_and_a_group_goal_still_show_when_only_they_are_read(clie
     body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     assert "Take bus 3 at the corner." in body
     assert "Cook together on Fridays" in body and str(other.person) in body
+
+
+def test_the_step_forms_of_the_goal_plan_carry_a_csrf_token_that_works():
+    """The goals section is a Jinja2 partial (decision 0019): its forms get the page's CSRF field."""
+    case = _full_case()
+    goal = case.goals.get()
+    second = StepFactory(goal=goal, what="Book the bus")
+    client = TwoStepClient(enforce_csrf_checks=True)
+    client.force_login(case.signal.received_by)
+    body = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    forms = re.findall(r'<form method="post" action="/steps/\d+/status/".*?</form>', body, re.S)
+    tokens = {re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', f)[1] for f in forms}  # type: ignore[index]
+    assert len(forms) == 2 and len(tokens) == 1
+    response = client.post(
+        reverse("plans:step_status", args=[second.pk]),
+        {
+            "csrfmiddlewaretoken": tokens.pop(),
+            f"step-{second.pk}-status": "done",
+            f"step-{second.pk}-seen_version": "1",
+        },
+    )
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.status == "done"
 
 
 def test_stranger_gets_404(client):
