@@ -1,12 +1,12 @@
 """The Jinja2 environment for the few partials that repeat most on a page (decision 0019).
 
-Django's template language renders the case page's goals and their plans (a card per goal, a form
-per step) in about 7 ms of a 35 ms page; Jinja2 compiles a template to Python and renders the same
-in about a fifth of that (issue 6, docs/performance.md). Everything else stays in Django templates.
+Django's template language rendered the case page's goals and their plans (a card per goal, a form
+per step) in 7-8 ms of a 35 ms page; Jinja2 compiles a template to Python code, and the page takes
+about 3 ms less (issue 6, docs/performance.md). Everything else stays in Django templates.
 The environment gives these partials what Django templates have: Django's translations (`_` and
 `ngettext`, so one catalogue serves both), `url` with the same shortcut as `{% url %}`, and Django's
 own filters where the output must be the same (dates in the active language, line breaks, numbers).
-Django's backend adds `csrf_input` and `request` when a request is given.
+`{% jinja_include %}` adds `request` and one `csrf_input`.
 """
 
 import datetime

@@ -2,7 +2,7 @@
 parts, and a link with whole-number arguments is those parts joined around the numbers.
 
 Django's `reverse` checks every candidate pattern with a regular expression and quotes the result:
-about 25 microseconds a link, and the case page has a hundred links (one per step to change it, add
+about 20 microseconds a link, and the case page has a hundred links (one per step to change it, add
 a picture, save its status...). Issue 6, docs/performance.md. The template tag is Django's own, with
 the same syntax and errors; only its rendering takes the shortcut, and only where the result is
 provably the same:
