@@ -10,9 +10,10 @@ from carepath.core import gc_tuning
 @pytest.fixture
 def fresh_worker(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(gc_tuning, "_seen", itertools.count(1))
+    # Only the freeze listens: Django's own receivers would close database connections.
+    monkeypatch.setattr(request_finished, "receivers", [])
     gc.unfreeze()
     yield
-    request_finished.disconnect(gc_tuning._freeze_when_warm)
     gc.unfreeze()  # give the test process's objects back to the collector
 
 
