@@ -26,6 +26,7 @@ from carepath.cases.models import Case
 
 # The stored columns, in the model's order (the id comes from the database).
 _FIELDS = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+_COLUMNS = [f.column for f in _FIELDS if f.column]  # every concrete field has one; the filter is for typing
 _TIMES = {"at", "device_at"}
 # Rows per INSERT: at most 14 parameters a row stays under SQLite's oldest limit of 999.
 _ROWS_PER_INSERT = 64
@@ -137,7 +138,6 @@ def _insert(events: list[AuditEvent]) -> None:
 
 
 def _insert_rows(events: list[AuditEvent]) -> None:
-    columns = [f.column for f in _FIELDS if f.column]
     # Names from the models, every value a parameter: nothing from a request is in the SQL.
     case_authority = f"(SELECT authority_id FROM {Case._meta.db_table} WHERE id = %s)"  # noqa: S608
     rows: list[str] = []
@@ -154,7 +154,7 @@ def _insert_rows(events: list[AuditEvent]) -> None:
             params.append(connection.ops.adapt_datetimefield_value(value) if f.attname in _TIMES else value)
         rows.append(f"({', '.join(placeholders)})")
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    names = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
     sql = f"INSERT INTO {table} ({names}) VALUES {', '.join(rows)}"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} RETURNING id", params)

@@ -13,7 +13,6 @@ import datetime
 from typing import Any
 
 from django.template import defaultfilters
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
@@ -24,7 +23,7 @@ from carepath.plans.display import deposit_count
 
 def url(view_name: str, *ids: Any) -> str:
     """`{% url view_name id ... %}`."""
-    return reverse_ids(view_name, list(ids)) if ids else reverse(view_name)
+    return reverse_ids(view_name, list(ids))
 
 
 def date(value: Any, format_name: str | None = None) -> str:

@@ -70,7 +70,7 @@ def _join(parts: tuple[str, ...], numbers: Any) -> str:
 
 
 def reverse_ids(view_name: str, ids: list[Any], current_app: str | None = None) -> str:
-    """`reverse(view_name, args=ids)`, from the view's split when every id is a non-negative int."""
+    """`reverse(view_name, args=ids)`, from the view's split when there are ids and each is a non-negative int."""
     if not 0 < len(ids) <= len(_MARKS[0]) or not all(type(i) is int and i >= 0 for i in ids):
         return reverse(view_name, args=ids, current_app=current_app)
     key = (view_name, len(ids), current_app, get_urlconf(), get_script_prefix())
@@ -93,9 +93,7 @@ class IdURLNode(defaulttags.URLNode):
         if current_app is None:
             current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
         try:
-            url = reverse_ids(view_name, args, current_app=current_app) if args else reverse(
-                view_name, current_app=current_app
-            )
+            url = reverse_ids(view_name, args, current_app=current_app)
         except NoReverseMatch:
             if self.asvar is None:
                 raise
